@@ -1,0 +1,47 @@
+"""SQLModel tables and fixed vocabularies of the domain. No Qt, no I/O beyond SQL."""
+
+from .documents import IssuedDocument
+from .groups import (
+    GroupMember,
+    GroupStatusChange,
+    Meeting,
+    MeetingAttendance,
+    MentoringGroup,
+    PlanItem,
+)
+from .participation import (
+    MenteeRequest,
+    MentorCompetence,
+    Participation,
+    TrainingAttendance,
+    TrainingEvent,
+)
+from .people import Consent, Person
+from .questionnaires import Answer, QuestionItem, QuestionnaireResponse, QuestionnaireTemplate
+from .roadmap import RoadmapEvent
+from .school import AcademicYear, AppSetting, School
+
+__all__ = [
+    "AcademicYear",
+    "Answer",
+    "AppSetting",
+    "Consent",
+    "GroupMember",
+    "GroupStatusChange",
+    "IssuedDocument",
+    "Meeting",
+    "MeetingAttendance",
+    "MenteeRequest",
+    "MentorCompetence",
+    "MentoringGroup",
+    "Participation",
+    "Person",
+    "PlanItem",
+    "QuestionItem",
+    "QuestionnaireResponse",
+    "QuestionnaireTemplate",
+    "RoadmapEvent",
+    "School",
+    "TrainingAttendance",
+    "TrainingEvent",
+]

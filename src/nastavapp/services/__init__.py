@@ -1,0 +1,1 @@
+"""The domain's verbs: plain Python over the store, no Qt."""

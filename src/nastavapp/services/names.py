@@ -1,0 +1,49 @@
+"""Names of people (ФИО): splitting, normalising and short forms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SPACES = re.compile(r"\s+")
+
+
+def clean(text: str | None) -> str:
+    """Trim and fold inner runs of white space to one space."""
+    return _SPACES.sub(" ", text or "").strip()
+
+
+@dataclass(frozen=True)
+class FullName:
+    """ФИО split in three; the patronymic may be empty."""
+
+    last: str
+    first: str
+    middle: str = ""
+
+    @classmethod
+    def parse(cls, text: str) -> FullName:
+        """«Иванова  Мария Петровна» → FullName('Иванова', 'Мария', 'Петровна').
+
+        Words past the third stay with the patronymic («Оглы», «Кызы»).
+        """
+        parts = clean(text).split(" ") if clean(text) else []
+        last = parts[0] if parts else ""
+        first = parts[1] if len(parts) > 1 else ""
+        middle = " ".join(parts[2:])
+        return cls(last, first, middle)
+
+    @property
+    def full(self) -> str:
+        return " ".join(p for p in (self.last, self.first, self.middle) if p)
+
+    @property
+    def short(self) -> str:
+        """«Иванова М. П.»"""
+        initials = " ".join(f"{p[0]}." for p in (self.first, self.middle) if p)
+        return f"{self.last} {initials}".strip()
+
+    @property
+    def is_complete(self) -> bool:
+        """Surname and name are required; the patronymic is not."""
+        return bool(self.last and self.first)

@@ -1,0 +1,97 @@
+"""The school profile and the first-run set-up (school, curator, first academic year)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlmodel import select
+
+from ..models import School
+from ..models.vocab import MentoringForm, Sex
+from ..store import Store
+from .names import FullName, clean
+from .years import YearError, create_year, parse_year_title
+
+
+@dataclass
+class SchoolSetup:
+    """What the first-run wizard collects. ``problems()`` lists what is missing, in Russian."""
+
+    full_name: str
+    short_name: str
+    municipality: str
+    address: str
+    director: FullName
+    director_sex: Sex
+    curator: FullName
+    curator_sex: Sex
+    curator_position: str
+    year_title: str
+    forms: list[MentoringForm] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        found = []
+        if not clean(self.full_name):
+            found.append("Укажите полное наименование школы.")
+        if not clean(self.short_name):
+            found.append("Укажите краткое наименование школы.")
+        if not self.director.is_complete:
+            found.append("Укажите фамилию и имя директора.")
+        if not self.curator.is_complete:
+            found.append("Укажите фамилию и имя куратора.")
+        try:
+            parse_year_title(self.year_title)
+        except YearError as exc:
+            found.append(str(exc))
+        if not self.forms:
+            found.append("Выберите хотя бы одну форму наставничества.")
+        return found
+
+
+class SetupError(ValueError):
+    """The set-up cannot be saved; ``str()`` is the Russian message."""
+
+
+def get_school(store: Store) -> School | None:
+    with store.session() as session:
+        return session.exec(select(School).order_by(School.id)).first()
+
+
+def setup_school(store: Store, setup: SchoolSetup) -> School:
+    """Save the school profile and create its first academic year (current)."""
+    problems = setup.problems()
+    if problems:
+        raise SetupError(" ".join(problems))
+    if get_school(store) is not None:
+        raise SetupError("Школа в этой базе уже заведена.")
+    school = School(
+        full_name=clean(setup.full_name),
+        short_name=clean(setup.short_name),
+        municipality=clean(setup.municipality),
+        address=clean(setup.address),
+        director_last_name=setup.director.last,
+        director_first_name=setup.director.first,
+        director_middle_name=setup.director.middle,
+        director_sex=setup.director_sex,
+        curator_last_name=setup.curator.last,
+        curator_first_name=setup.curator.first,
+        curator_middle_name=setup.curator.middle,
+        curator_sex=setup.curator_sex,
+        curator_position=clean(setup.curator_position),
+    )
+    with store.session() as session:
+        session.add(school)
+        session.commit()
+        session.refresh(school)
+    create_year(store, setup.year_title, setup.forms, make_current=True)
+    return school
+
+
+def director_name(school: School) -> FullName:
+    return FullName(
+        school.director_last_name, school.director_first_name, school.director_middle_name
+    )
+
+
+def curator_name(school: School) -> FullName:
+    return FullName(school.curator_last_name, school.curator_first_name, school.curator_middle_name)

@@ -1,0 +1,65 @@
+"""Figures about a data file, as ``nastavapp stats --json`` prints them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import func, select
+
+from ..models import MentoringGroup, Participation, Person
+from ..models.vocab import PersonCategory, Role
+from ..store import Store
+from .school import get_school
+from .years import current_year, list_years
+
+
+def collect_stats(store: Store, year_title: str | None = None) -> dict[str, Any]:
+    """Counts for the given academic year (default: the current one).
+
+    Raises:
+        LookupError: with a Russian message when the year is not in the file.
+    """
+    school = get_school(store)
+    if year_title is None:
+        year = current_year(store)
+    else:
+        year = next((y for y in list_years(store) if y.title == year_title), None)
+        if year is None:
+            raise LookupError(f"Учебного года {year_title} нет в базе.")
+    with store.session() as session:
+        by_category = dict(
+            session.exec(
+                select(Person.category, func.count())
+                .where(sa.not_(Person.archived))
+                .group_by(Person.category)
+            ).all()
+        )
+
+        def role_count(role: Role) -> int:
+            if year is None:
+                return 0
+            query = select(func.count(sa.distinct(Participation.person_id))).where(
+                Participation.year_id == year.id, Participation.role == role
+            )
+            return int(session.exec(query).one())
+
+        groups = 0
+        if year is not None:
+            groups = int(
+                session.exec(select(func.count()).where(MentoringGroup.year_id == year.id)).one()
+            )
+        mentors, mentees = role_count(Role.MENTOR), role_count(Role.MENTEE)
+    return {
+        "school": school.full_name if school else "",
+        "year": year.title if year else "",
+        "persons": {
+            "students": int(by_category.get(PersonCategory.STUDENT, 0)),
+            "teachers": int(by_category.get(PersonCategory.TEACHER, 0)),
+            "external": int(by_category.get(PersonCategory.EXTERNAL, 0)),
+        },
+        "mentors": mentors,
+        "mentees": mentees,
+        "groups": groups,
+        "schema_version": store.schema_version(),
+    }

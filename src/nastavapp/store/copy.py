@@ -1,0 +1,47 @@
+"""A consistent copy of a live data file, through SQLite's online backup API (never a file copy)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from .errors import StoreError
+
+
+def write_copy(source: Path, target: Path) -> Path:
+    """Copy the database at ``source`` to ``target`` atomically and verify it.
+
+    The copy is written beside the target under a temporary name, checked with
+    ``PRAGMA quick_check`` and renamed into place, so a failure leaves no half-written file.
+    """
+    target = Path(target)
+    if target.resolve() == Path(source).resolve():
+        raise StoreError("Копию нельзя записать поверх самой базы: выберите другое имя файла.")
+    temporary = target.with_name(f".{target.name}.part")
+    try:
+        src = sqlite3.connect(source)
+        try:
+            dst = sqlite3.connect(temporary)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")  # a single self-contained file
+                verdict = dst.execute("PRAGMA quick_check").fetchone()[0]
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        if verdict != "ok":
+            raise StoreError(f"Копия не прошла проверку ({verdict}). Попробуйте ещё раз.")
+        os.replace(temporary, target)
+    except (OSError, sqlite3.Error) as exc:
+        temporary.unlink(missing_ok=True)
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise StoreError(
+            f"Не удалось записать копию в «{target}»: {reason}. "
+            "Проверьте, что папка доступна для записи и на диске есть место."
+        ) from exc
+    except StoreError:
+        temporary.unlink(missing_ok=True)
+        raise
+    return target

@@ -1,0 +1,1 @@
+"""Qt only: the main window, one module per screen, dialogs, table models."""

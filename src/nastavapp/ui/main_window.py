@@ -1,0 +1,197 @@
+"""The main window: navigation column, the screens, the academic year switch and the menus."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import APP_TITLE
+from ..models import AcademicYear
+from ..models.vocab import RoadmapStage
+from ..services.progress import stage_progress
+from ..services.school import get_school
+from ..services.years import current_year, list_years, set_current_year
+from ..store import Store
+from .home_screen import HomeScreen
+from .navigation import AREAS, HOME, NavigationPanel, stage_key
+from .screens import PLACEHOLDERS, PlaceholderScreen, Screen
+from .settings import UiSettings
+from .stage_screen import StageScreen
+
+
+class MainWindow(QMainWindow):
+    """Emits requests the application controller carries out (they outlive this window)."""
+
+    openDatabaseRequested = Signal()
+    saveCopyRequested = Signal()
+    demoRequested = Signal()
+    aboutRequested = Signal()
+
+    def __init__(self, store: Store, settings: UiSettings, today: date | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self._settings = settings
+        self._today = today or date.today()
+        self.year: AcademicYear | None = None
+        self.screens: dict[str, Screen] = {}
+        self.setMinimumSize(760, 540)
+        self._build_central()
+        self._build_menus()
+        self.statusBar().showMessage(f"База: {store.path}")
+        self._load_years()
+        self._restore()
+
+    # construction -------------------------------------------------------------------------
+    def _build_central(self) -> None:
+        root = QWidget()
+        outer = QVBoxLayout(root)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        header = QWidget()
+        header.setObjectName("header")
+        header.setStyleSheet("#header { background: #eef3f8; border-bottom: 1px solid #c9d6e3; }")
+        row = QHBoxLayout(header)
+        row.setContentsMargins(16, 8, 16, 8)
+        self.school_label = QLabel()
+        font = self.school_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.school_label.setFont(font)
+        self.year_combo = QComboBox()
+        self.year_combo.setMinimumWidth(130)
+        self.year_combo.setToolTip("Учебный год, с которым вы работаете")
+        year_label = QLabel("&Учебный год:")
+        year_label.setBuddy(self.year_combo)
+        row.addWidget(self.school_label, 1)
+        row.addWidget(year_label)
+        row.addWidget(self.year_combo)
+        outer.addWidget(header)
+
+        splitter = QSplitter(Qt.Horizontal)
+        self.navigation = NavigationPanel()
+        self.navigation.setMinimumWidth(280)
+        self.stack = QStackedWidget()
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 800])
+        outer.addWidget(splitter, 1)
+        self.setCentralWidget(root)
+
+        self._add_screen(HOME, HomeScreen(self.store, self._today))
+        for stage in RoadmapStage:
+            self._add_screen(stage_key(stage), StageScreen(self.store, stage, self._today))
+        for key, _title in AREAS:
+            title, text = PLACEHOLDERS[key]
+            self._add_screen(key, PlaceholderScreen(title, text))
+        self.navigation.screenChosen.connect(self.show_screen)
+        self.year_combo.currentIndexChanged.connect(self._on_year_chosen)
+
+    def _add_screen(self, key: str, screen: Screen) -> None:
+        self.screens[key] = screen
+        self.stack.addWidget(screen)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&Файл")
+        self.action_open = self._action(
+            file_menu, "&Открыть базу…", QKeySequence.Open, self.openDatabaseRequested.emit
+        )
+        self.action_save_copy = self._action(
+            file_menu,
+            "&Сохранить копию как…",
+            QKeySequence("Ctrl+Shift+S"),
+            self.saveCopyRequested.emit,
+        )
+        self.action_export = self._action(
+            file_menu, "&Экспорт…", QKeySequence("Ctrl+E"), lambda: self.show_screen("documents")
+        )
+        file_menu.addSeparator()
+        self.action_demo = self._action(
+            file_menu, "&Демонстрационные данные…", None, self.demoRequested.emit
+        )
+        file_menu.addSeparator()
+        self.action_quit = self._action(file_menu, "В&ыход", QKeySequence("Ctrl+Q"), self.close)
+        help_menu = self.menuBar().addMenu("&Справка")
+        self.action_about = self._action(
+            help_menu, "&О программе", QKeySequence.HelpContents, self.aboutRequested.emit
+        )
+
+    def _action(self, menu, text, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # years ------------------------------------------------------------------------------------
+    def _load_years(self) -> None:
+        chosen = current_year(self.store)
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        for year in list_years(self.store):
+            self.year_combo.addItem(year.title, year.id)
+        if chosen is not None:
+            self.year_combo.setCurrentIndex(self.year_combo.findData(chosen.id))
+        self.year_combo.blockSignals(False)
+        self._show_year(chosen)
+
+    def _on_year_chosen(self, index: int) -> None:
+        year_id = self.year_combo.itemData(index)
+        if year_id is not None:
+            self._show_year(set_current_year(self.store, int(year_id)))
+
+    def switch_year(self, title: str) -> None:
+        """Make the year with this title current (as picking it in the combo does)."""
+        self.year_combo.setCurrentIndex(self.year_combo.findText(title))
+
+    def _show_year(self, year: AcademicYear | None) -> None:
+        self.year = year
+        school = get_school(self.store)
+        name = school.short_name if school else ""
+        self.school_label.setText(name)
+        suffix = f" ({year.title})" if year else ""
+        self.setWindowTitle(f"{name}{suffix} — {APP_TITLE}" if name else APP_TITLE)
+        if year is not None and year.id is not None:
+            self.navigation.set_progress(stage_progress(self.store, year.id, self._today))
+        for screen in self.screens.values():
+            screen.show_year(year)
+
+    # screens ----------------------------------------------------------------------------------
+    def show_screen(self, key: str) -> None:
+        screen = self.screens.get(key)
+        if screen is None:
+            return
+        self.stack.setCurrentWidget(screen)
+        if self.navigation.current_key() != key:
+            self.navigation.select(key)
+
+    def current_screen_key(self) -> str:
+        current = self.stack.currentWidget()
+        return next((k for k, s in self.screens.items() if s is current), HOME)
+
+    # remembered state -------------------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self._settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1180, 760)
+        last = self._settings.last_screen()
+        self.show_screen(last if last in self.screens else HOME)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.set_geometry(self.saveGeometry())
+        self._settings.set_last_screen(self.current_screen_key())
+        self._settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,40 @@
+"""Window and session preferences, kept in an ini file inside the data folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from ..store import data_dir
+
+
+class UiSettings:
+    """Remembered geometry, last screen and last database (per data folder, so tests stay apart)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self._path = path or data_dir() / "settings.ini"
+        self._settings = QSettings(str(self._path), QSettings.IniFormat)
+
+    def geometry(self) -> QByteArray | None:
+        value = self._settings.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self._settings.setValue("window/geometry", value)
+
+    def last_screen(self) -> str:
+        return str(self._settings.value("window/last_screen", "") or "")
+
+    def set_last_screen(self, key: str) -> None:
+        self._settings.setValue("window/last_screen", key)
+
+    def last_database(self) -> Path | None:
+        value = self._settings.value("data/last_database", "")
+        return Path(str(value)) if value else None
+
+    def set_last_database(self, path: Path) -> None:
+        self._settings.setValue("data/last_database", str(path))
+
+    def sync(self) -> None:
+        self._settings.sync()

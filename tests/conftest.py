@@ -1,0 +1,65 @@
+"""Shared fixtures: an isolated data folder, a fresh data file, a school set up through services."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from nastavapp.models.vocab import MentoringForm, Sex
+from nastavapp.services.names import FullName
+from nastavapp.services.school import SchoolSetup, setup_school
+from nastavapp.store import Store, open_store
+
+TODAY = date(2025, 10, 15)
+
+
+@pytest.fixture(autouse=True)
+def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data folder: settings and default database never leak."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("NASTAVAPP_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "school.sqlite"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    opened = open_store(db_path)
+    yield opened
+    opened.close()
+
+
+def sample_setup(**changes: object) -> SchoolSetup:
+    values: dict[str, object] = dict(
+        full_name="Муниципальное бюджетное общеобразовательное учреждение "
+        "«Сосновская средняя общеобразовательная школа»",
+        short_name="МБОУ «Сосновская СОШ»",
+        municipality="Усть-Таркский район",
+        address="632160, с. Сосновка, ул. Школьная, 1",
+        director=FullName("Ёлкина", "Наталья", "Викторовна"),
+        director_sex=Sex.FEMALE,
+        curator=FullName("Петров", "Илья", "Сергеевич"),
+        curator_sex=Sex.MALE,
+        curator_position="заместитель директора по УВР",
+        year_title="2025/2026",
+        forms=[MentoringForm.STUDENT_STUDENT, MentoringForm.TEACHER_TEACHER],
+    )
+    values.update(changes)
+    return SchoolSetup(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def school_store(store: Store) -> Store:
+    """A data file with a school and its first academic year 2025/2026."""
+    setup_school(store, sample_setup())
+    return store
