@@ -14,7 +14,7 @@ def enum_field(
     enum_cls: type[Enum], *, nullable: bool = False, default: Any = None, index: bool = False
 ) -> Any:
     """A column that stores an enum by its value (stable lower-case code), not by its name."""
-    column = sa.Column(
+    column: sa.Column[Any] = sa.Column(
         sa.Enum(
             enum_cls,
             values_callable=lambda members: [m.value for m in members],

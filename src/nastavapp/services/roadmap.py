@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session
@@ -22,6 +20,7 @@ from sqlmodel import Session
 from ..models import AcademicYear
 from ..models.roadmap import RoadmapEvent
 from ..models.vocab import EventStatus, ResponsibleRole, RoadmapStage
+from ..resource_files import resource
 
 TEMPLATE_FORMAT_VERSION = 1
 
@@ -88,13 +87,7 @@ class RoadmapTemplate:
 
 
 def _template_text() -> str:
-    """template.json from nastavapp.resources, or from resources/ of a source checkout."""
-    try:
-        traversable = resources.files("nastavapp.resources") / "roadmap" / "template.json"
-        return traversable.read_text(encoding="utf-8")
-    except ModuleNotFoundError:  # run from src/ without installing: resources/ is a sibling
-        path = Path(__file__).resolve().parents[3] / "resources" / "roadmap" / "template.json"
-        return path.read_text(encoding="utf-8")
+    return resource("roadmap", "template.json").read_text(encoding="utf-8")
 
 
 def _parse_event(raw: dict[str, Any]) -> TemplateEvent:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from ..models import School
 from ..models.vocab import MentoringForm, Sex
@@ -54,7 +54,7 @@ class SetupError(ValueError):
 
 def get_school(store: Store) -> School | None:
     with store.session() as session:
-        return session.exec(select(School).order_by(School.id)).first()
+        return session.exec(select(School).order_by(col(School.id))).first()
 
 
 def setup_school(store: Store, setup: SchoolSetup) -> School:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import func, select
+from sqlmodel import col, func, select
 
 from ..models import MentoringGroup, Participation, Person
 from ..models.vocab import PersonCategory, Role
@@ -31,7 +31,7 @@ def collect_stats(store: Store, year_title: str | None = None) -> dict[str, Any]
         by_category = dict(
             session.exec(
                 select(Person.category, func.count())
-                .where(sa.not_(Person.archived))
+                .where(sa.not_(col(Person.archived)))
                 .group_by(Person.category)
             ).all()
         )
@@ -39,7 +39,7 @@ def collect_stats(store: Store, year_title: str | None = None) -> dict[str, Any]
         def role_count(role: Role) -> int:
             if year is None:
                 return 0
-            query = select(func.count(sa.distinct(Participation.person_id))).where(
+            query = select(func.count(sa.distinct(col(Participation.person_id)))).where(
                 Participation.year_id == year.id, Participation.role == role
             )
             return int(session.exec(query).one())

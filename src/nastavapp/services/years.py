@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from ..models import AcademicYear
 from ..models.vocab import MentoringForm
@@ -39,7 +39,7 @@ def year_title_for(day: date) -> str:
 
 def list_years(store: Store) -> list[AcademicYear]:
     with store.session() as session:
-        return list(session.exec(select(AcademicYear).order_by(AcademicYear.start_date)).all())
+        return list(session.exec(select(AcademicYear).order_by(col(AcademicYear.start_date))).all())
 
 
 def current_year(store: Store) -> AcademicYear | None:

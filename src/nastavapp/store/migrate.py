@@ -30,7 +30,8 @@ LATEST_VERSION: int = max(STEPS)
 
 def _statements(script: str) -> list[str]:
     """Split a script into statements (no triggers in our steps, so ';' at line end is enough)."""
-    statements, current = [], []
+    statements: list[str] = []
+    current: list[str] = []
     for line in script.splitlines():
         if line.strip().startswith("--") and not current:
             continue
