@@ -16,7 +16,8 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_finds_nothing():
-    result = _run("ruff", "check", "src", "tests", "scripts", "benchmarks")
+    folders = [d for d in ("src", "tests", "scripts", "benchmarks") if (ROOT / d).is_dir()]
+    result = _run("ruff", "check", *folders)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
