@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "nastavapp"
-DOMAIN_DIRS = ("models", "services", "store")
+DOMAIN_DIRS = ("models", "services", "store", "commands")
 QT_ROOTS = {"PySide6", "PyQt5", "PyQt6", "shiboken6"}
 
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import json
+import importlib
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
 from . import __version__
+from .commands import COMMAND_MODULES, fail
 
 # argparse speaks English; the few messages a user can meet are said again in Russian.
 _ARGPARSE_RU = [
@@ -45,68 +47,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(
         dest="command", metavar="КОМАНДА", parser_class=RussianArgumentParser
     )
-
-    demo = commands.add_parser("demo", help="создать демонстрационную школу в отдельном файле")
-    demo.add_argument("--db", type=Path, required=True, dest="db", help="новый файл базы")
-    demo.add_argument(
-        "--size",
-        choices=["small", "large"],
-        default="small",
-        help="small — около 180 учеников; large — 2000 учеников, 600 пар",
-    )
-    demo.add_argument("--seed", type=int, default=None, help="другая, но воспроизводимая школа")
-
-    stats = commands.add_parser("stats", help="показатели базы")
-    stats.add_argument("--db", type=Path, required=True, dest="db", help="файл базы")
-    stats.add_argument("--json", action="store_true", help="вывести один объект JSON")
-    stats.add_argument("--year", default=None, help="учебный год, например 2025/2026")
+    for module in _command_modules():
+        module.register(commands)
     return parser
 
 
-def _fail(message: str, code: int = 1) -> int:
-    print(f"Ошибка: {message}", file=sys.stderr)
-    return code
-
-
-def _run_demo(args: argparse.Namespace) -> int:
-    from .services.demo import DemoError, create_demo
-
-    try:
-        summary = create_demo(args.db, size=args.size, seed=args.seed)
-    except DemoError as exc:
-        return _fail(str(exc))
-    print(
-        f"Демонстрационная школа создана: {summary.path}\n"
-        f"Обучающихся: {summary.students}, педагогов: {summary.teachers}, "
-        f"внешних наставников: {summary.external}, пар и групп: {summary.groups}."
-    )
-    return 0
-
-
-def _run_stats(args: argparse.Namespace) -> int:
-    from .services.stats import collect_stats
-    from .store import open_store
-
-    store = open_store(args.db, create=False)
-    try:
-        figures = collect_stats(store, args.year)
-    except LookupError as exc:
-        return _fail(str(exc))
-    finally:
-        store.close()
-    if args.json:
-        print(json.dumps(figures, ensure_ascii=False))
-        return 0
-    persons = figures["persons"]
-    print(
-        f"Школа: {figures['school'] or '—'}\n"
-        f"Учебный год: {figures['year'] or '—'}\n"
-        f"Обучающихся: {persons['students']}, педагогов: {persons['teachers']}, "
-        f"внешних: {persons['external']}\n"
-        f"Наставников: {figures['mentors']}, наставляемых: {figures['mentees']}, "
-        f"пар и групп: {figures['groups']}"
-    )
-    return 0
+def _command_modules() -> list[ModuleType]:
+    return [importlib.import_module(name) for name in COMMAND_MODULES]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -118,10 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(args.db)
     from .store import StoreError
 
-    handlers = {"demo": _run_demo, "stats": _run_stats}
+    handlers = {module.NAME: module.run for module in _command_modules()}
     try:
-        return handlers[args.command](args)
+        return int(handlers[args.command](args))
     except StoreError as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     except OSError as exc:
-        return _fail(f"{exc.strerror or exc} ({exc.filename or ''})")
+        return fail(f"{exc.strerror or exc} ({exc.filename or ''})")
