@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QWizard
 
 from nastavapp.models.vocab import MentoringForm, Sex
 from nastavapp.services.school import get_school
+from nastavapp.services.stats import collect_stats
 from nastavapp.services.years import create_year, current_year
+from nastavapp.store import open_store
 from nastavapp.ui.app import AppController
 from nastavapp.ui.settings import UiSettings
 
@@ -154,3 +156,26 @@ def test_a_foreign_file_is_refused_with_a_message(qtbot, controller, tmp_path, m
     assert not ctl.start(bad)
     assert "не является базой данных" in shown[0]
     assert bad.read_text(encoding="utf-8") == "ФИО;Класс\n"
+
+
+def test_demo_from_the_file_menu_opens_in_a_separate_file(
+    qtbot, controller, school_store, tmp_path, monkeypatch
+):
+    own = school_store.path
+    school_store.close()
+    demo = tmp_path / "демо.sqlite"
+    monkeypatch.setattr("nastavapp.ui.messages.save_file", lambda *a: demo)
+    monkeypatch.setattr("nastavapp.ui.messages.confirm", lambda *a: True)
+    ctl = controller()
+    ctl.start(own)
+    ctl.window.action_demo.trigger()
+    assert ctl.store.path == demo.resolve()
+    assert ctl.settings.last_database() == demo.resolve()
+    home = ctl.window.screens["home"].summary.text()
+    pupils = int(home.split("Обучающихся: <b>")[1].split("<")[0])
+    assert 160 <= pupils <= 200  # about 180 pupils
+    own_store = open_store(own)
+    try:
+        assert collect_stats(own_store)["persons"]["students"] == 0  # own file untouched
+    finally:
+        own_store.close()

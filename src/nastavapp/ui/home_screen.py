@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from ..models import AcademicYear
 from ..services.progress import stage_progress
 from ..services.school import get_school
+from ..services.stats import collect_stats
 from ..store import Store
 from .screens import Screen, heading, paragraph
 
@@ -38,9 +39,15 @@ class HomeScreen(Screen):
             self.summary.setText("Учебный год не выбран.")
             self.stages.setText("")
             return
+        figures = collect_stats(self._store, year.title)
+        persons = figures["persons"]
         self.summary.setText(
             f"{escape(school.full_name) if school else ''}<br>"
             f"Учебный год {year.title}: с {year.start_date:%d.%m.%Y} по {year.end_date:%d.%m.%Y}."
+            f"<br><br>Обучающихся: <b>{persons['students']}</b> · педагогов: "
+            f"<b>{persons['teachers']}</b> · внешних наставников: <b>{persons['external']}</b>"
+            f"<br>Наставников: <b>{figures['mentors']}</b> · наставляемых: "
+            f"<b>{figures['mentees']}</b> · пар и групп: <b>{figures['groups']}</b>"
         )
         rows = []
         for stage, figures in stage_progress(self._store, year.id, self._today).items():
