@@ -8,7 +8,9 @@ from __future__ import annotations
 import sys
 
 COMMAND_MODULES: tuple[str, ...] = (
+    "nastavapp.commands.backup",
     "nastavapp.commands.demo",
+    "nastavapp.commands.import_persons",
     "nastavapp.commands.stats",
 )
 

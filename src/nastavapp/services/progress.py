@@ -53,3 +53,72 @@ def stage_progress(store: Store, year_id: int, today: date) -> dict[RoadmapStage
             overdue=sum(is_overdue(e, today) for e in mine),
         )
     return result
+
+
+@dataclass(frozen=True)
+class RoadmapSummary:
+    events: int
+    done: int
+    overdue: int
+    current_stage: RoadmapStage
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "events": self.events,
+            "done": self.done,
+            "overdue": self.overdue,
+            "current_stage": self.current_stage.value,
+        }
+
+
+# Events that run all year («В течение года») say nothing about where the school is.
+_YEAR_LONG_DAYS = 200
+
+
+def _timed_start(event: RoadmapEvent) -> date | None:
+    if event.start_date is None or event.end_date is None:
+        return None
+    if (event.end_date - event.start_date).days >= _YEAR_LONG_DAYS:
+        return None
+    return event.start_date
+
+
+def current_stage(events: list[RoadmapEvent], today: date) -> RoadmapStage:
+    """The latest stage whose work has begun (by its dated events or by statuses) and is not
+    complete; when every begun stage is complete, the next one."""
+    begun, unfinished = set(), set()
+    for event in events:
+        start = _timed_start(event)
+        started = start is not None and start <= today
+        if started or event.status in (EventStatus.IN_PROGRESS, EventStatus.DONE):
+            begun.add(event.stage)
+        if event.status not in CLOSED:
+            unfinished.add(event.stage)
+    open_begun = begun & unfinished
+    if open_begun:
+        return RoadmapStage(max(open_begun))
+    remaining = sorted(unfinished - begun) or [RoadmapStage.COMPLETION.value]
+    return RoadmapStage(remaining[0])
+
+
+def roadmap_summary(store: Store, year_id: int, today: date) -> RoadmapSummary:
+    events = year_events(store, year_id)
+    return RoadmapSummary(
+        events=len(events),
+        done=sum(e.status in CLOSED for e in events),
+        overdue=sum(is_overdue(e, today) for e in events),
+        current_stage=current_stage(events, today),
+    )
+
+
+def due_soon(events: list[RoadmapEvent], today: date, days: int = 30) -> list[RoadmapEvent]:
+    """Unfinished events whose period starts or ends within the next ``days`` days (or runs now)."""
+    horizon = date.fromordinal(today.toordinal() + days)
+    return [
+        e
+        for e in events
+        if e.status not in CLOSED
+        and not is_overdue(e, today)
+        and e.start_date is not None
+        and e.start_date <= horizon
+    ]

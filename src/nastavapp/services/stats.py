@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
@@ -10,12 +11,15 @@ from sqlmodel import col, func, select
 from ..models import MentoringGroup, Participation, Person
 from ..models.vocab import PersonCategory, Role
 from ..store import Store
+from .progress import roadmap_summary
 from .school import get_school
 from .years import current_year, list_years
 
 
-def collect_stats(store: Store, year_title: str | None = None) -> dict[str, Any]:
-    """Counts for the given academic year (default: the current one).
+def collect_stats(
+    store: Store, year_title: str | None = None, today: date | None = None
+) -> dict[str, Any]:
+    """Counts for the given academic year (default: the current one), as of ``today``.
 
     Raises:
         LookupError: with a Russian message when the year is not in the file.
@@ -61,5 +65,10 @@ def collect_stats(store: Store, year_title: str | None = None) -> dict[str, Any]
         "mentors": mentors,
         "mentees": mentees,
         "groups": groups,
+        "roadmap": (
+            roadmap_summary(store, year.id, today or date.today()).as_dict()
+            if year is not None and year.id is not None
+            else {"events": 0, "done": 0, "overdue": 0, "current_stage": 1}
+        ),
         "schema_version": store.schema_version(),
     }

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from pathlib import Path
 
 from .errors import StoreError
+from .oserrors import environment_error
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; Windows has no directory handles for this)."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        handle = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
 
 
 def write_copy(source: Path, target: Path) -> Path:
@@ -14,10 +28,16 @@ def write_copy(source: Path, target: Path) -> Path:
 
     The copy is written beside the target under a temporary name, checked with
     ``PRAGMA quick_check`` and renamed into place, so a failure leaves no half-written file.
+
+    Raises:
+        StoreError: in Russian; an ``EnvironmentStoreError`` for disk full, read-only folder,
+            no rights or a locked file.
     """
     target = Path(target)
     if target.resolve() == Path(source).resolve():
         raise StoreError("Копию нельзя записать поверх самой базы: выберите другое имя файла.")
+    if not Path(source).is_file():
+        raise StoreError(f"Файл «{source}» не найден.")
     temporary = target.with_name(f".{target.name}.part")
     try:
         src = sqlite3.connect(source)
@@ -34,14 +54,20 @@ def write_copy(source: Path, target: Path) -> Path:
         if verdict != "ok":
             raise StoreError(f"Копия не прошла проверку ({verdict}). Попробуйте ещё раз.")
         os.replace(temporary, target)
+        _sync_folder(target.parent)
     except (OSError, sqlite3.Error) as exc:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        action = f"Не удалось записать копию в «{target}»"
+        known = environment_error(exc, action, target)
+        if known is not None:
+            raise known from exc
         reason = getattr(exc, "strerror", None) or str(exc)
         raise StoreError(
-            f"Не удалось записать копию в «{target}»: {reason}. "
-            "Проверьте, что папка доступна для записи и на диске есть место."
+            f"{action}: {reason}. Проверьте, что папка доступна для записи и на диске есть место."
         ) from exc
     except StoreError:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
         raise
     return target

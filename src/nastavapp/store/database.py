@@ -2,47 +2,56 @@
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlmodel import Session
 
-from .errors import NotADatabaseError, StoreError
+from .backup import BackupInfo, BackupKind, create_backup, ensure_daily_backup
+from .errors import DamagedFileError, NewerSchemaError, NotADatabaseError, StoreError
+from .fileinfo import SQLITE_HEADER, looks_like_sqlite
+from .health import HealthStatus, check_health
 from .migrate import LATEST_VERSION, check_version, migrate, schema_version
+from .netfs import is_network_path
+from .oserrors import store_error, with_note
 from .text import ru_collate, ru_fold
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 
+def _configure_connection(
+    dbapi_conn: sqlite3.Connection, _record: object, *, wal: bool = True
+) -> None:
+    """Pragmas for every connection; on a network share (``wal=False``) no WAL.
 
-def _configure_connection(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    WAL needs shared memory between processes, which SMB/NFS shares do not give reliably, so
+    there the classic rollback journal with full syncs is used.
+    """
     cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    if wal:
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    else:
+        cursor.execute("PRAGMA journal_mode=DELETE")
+        cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
     dbapi_conn.create_function("ru_fold", 1, ru_fold, deterministic=True)
     dbapi_conn.create_collation("RU", ru_collate)
 
 
-def _looks_like_sqlite(path: Path) -> bool:
-    if path.stat().st_size == 0:
-        return True  # an empty file is a new database to SQLite
-    with path.open("rb") as handle:
-        return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-
-
 def prepare_file(path: Path, *, target: int = LATEST_VERSION) -> list[int]:
     """Check that ``path`` is ours and migrate it up to ``target``; returns the steps applied."""
-    if path.exists() and not _looks_like_sqlite(path):
+    if path.exists() and not looks_like_sqlite(path):
         raise NotADatabaseError(path)
     try:
         conn = sqlite3.connect(path, isolation_level=None)
     except sqlite3.Error as exc:
-        raise StoreError(f"Не удалось открыть файл «{path}»: {exc}") from exc
+        raise store_error(exc, f"Не удалось открыть файл «{path}»", path) from exc
     try:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -55,11 +64,27 @@ def prepare_file(path: Path, *, target: int = LATEST_VERSION) -> list[int]:
 
 
 class Store:
-    """The one door to a data file: an engine and short sessions over it."""
+    """The one door to a data file: an engine and short sessions over it.
 
-    def __init__(self, path: Path, engine: sa.Engine) -> None:
+    ``network`` says the file is on a network share (no WAL there); ``notices`` holds Russian
+    messages from opening that the user should see but that did not stop it (e.g. the start-up
+    backup could not be written); ``startup_backup`` is the backup made at this start, if any.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        engine: sa.Engine,
+        *,
+        network: bool = False,
+        notices: list[str] | None = None,
+        startup_backup: BackupInfo | None = None,
+    ) -> None:
         self.path = path
         self.engine = engine
+        self.network = network
+        self.notices: list[str] = list(notices or [])
+        self.startup_backup = startup_backup
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -76,24 +101,75 @@ class Store:
         self.engine.dispose()
 
 
-def open_store(path: Path | str, *, create: bool = True) -> Store:
+def _check_and_back_up(
+    path: Path, *, backups: bool, now: datetime | None
+) -> tuple[BackupInfo | None, list[str]]:
+    """The start-up check of an existing file, then the backup due before opening it.
+
+    Everything here that can refuse the file (damaged, foreign, newer) runs before any write.
+    """
+    health = check_health(path)
+    if health.status is HealthStatus.FOREIGN:
+        raise NotADatabaseError(path)
+    if health.status is HealthStatus.DAMAGED:
+        raise DamagedFileError(health)
+    if health.status is HealthStatus.NEWER:
+        raise NewerSchemaError(path, health.schema_version or 0, LATEST_VERSION)
+    version = health.schema_version or 0
+    if not backups:
+        return None, []
+    if 0 < version < LATEST_VERSION:
+        try:
+            made = create_backup(path, BackupKind.MIGRATION, version=version, now=now)
+        except StoreError as exc:
+            note = "Файл не обновлён до новой версии программы и не изменён."
+            raise with_note(exc, note) from exc
+        return made, []
+    try:
+        return ensure_daily_backup(path, now=now), []
+    except StoreError as exc:
+        return None, [f"Резервная копия при запуске не сделана. {exc}"]
+
+
+def open_store(
+    path: Path | str,
+    *,
+    create: bool = True,
+    backups: bool = True,
+    now: datetime | None = None,
+) -> Store:
     """Open (and if needed create and migrate) the data file at ``path``.
 
+    An existing file is first checked read-only (``health.check_health``); then a backup is
+    made before a migration, or the daily one when none was made today (``backups=False``
+    skips both; ``now`` fixes the clock for tests).
+
     Raises:
-        StoreError: with a Russian message when the file is missing, foreign, damaged or newer.
+        StoreError: with a Russian message when the file is missing, foreign or newer;
+            ``DamagedFileError`` (with the backup to offer) when it is damaged;
+            an ``EnvironmentStoreError`` when the disk or folder refuses.
     """
     path = Path(path).expanduser().resolve()
+    try:
+        existed = path.exists() and path.stat().st_size > 0
+    except OSError as exc:
+        raise store_error(exc, f"Не удалось открыть файл «{path}»", path) from exc
     if not path.exists():
         if not create:
             raise StoreError(f"Файл «{path}» не найден.")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"Не удалось создать папку «{path.parent}»: {exc.strerror}") from exc
+            raise store_error(exc, f"Не удалось создать папку «{path.parent}»", path) from exc
+    made: BackupInfo | None = None
+    notices: list[str] = []
+    if existed:
+        made, notices = _check_and_back_up(path, backups=backups, now=now)
     prepare_file(path)
+    network = is_network_path(path)
     engine = sa.create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
-    event.listen(engine, "connect", _configure_connection)
-    return Store(path, engine)
+    event.listen(engine, "connect", functools.partial(_configure_connection, wal=not network))
+    return Store(path, engine, network=network, notices=notices, startup_backup=made)
 
 
-__all__ = ["Store", "open_store", "prepare_file", "schema_version"]
+__all__ = ["SQLITE_HEADER", "Store", "open_store", "prepare_file", "schema_version"]

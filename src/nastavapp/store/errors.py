@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .health import Health
 
 
 class StoreError(Exception):
@@ -36,3 +40,16 @@ class MigrationError(StoreError):
             f"Не удалось обновить файл «{path}» до версии данных {step}: {reason}. "
             "Файл оставлен в прежнем виде."
         )
+
+
+class DamagedFileError(StoreError):
+    """The data file failed the start-up check; it was not changed.
+
+    ``health.offer`` is the newest good backup to propose (or None); ``restore_backup`` puts it
+    back and keeps the damaged file aside, ``set_aside_damaged`` only moves the file away.
+    """
+
+    def __init__(self, health: Health) -> None:
+        super().__init__(health.message)
+        self.health = health
+        self.path = health.path

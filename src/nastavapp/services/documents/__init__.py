@@ -1,0 +1,1 @@
+"""Documents the school prints and signs: roadmap, orders, reports (PDF and xlsx)."""

@@ -1,0 +1,274 @@
+"""Import of pupils or teachers from a school's list: check every row, store all or none.
+
+Two steps, so the user can correct the columns in between::
+
+    preview = prepare_import(path)                    # reads the file, proposes a mapping
+    result = import_persons(store, preview, PersonCategory.STUDENT, mapping)  # checks, stores
+
+A dry run (``dry_run=True``) checks without storing: the preview dialog can show what would be
+imported, rejected and skipped for the mapping the user is editing.
+
+``import_persons`` is meant to run off the GUI thread: it reports ``progress(done, total)`` and
+asks ``cancelled()`` as it goes; cancelling stores nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from ...models import Person
+from ...models.columns import utc_now
+from ...models.vocab import PersonCategory
+from ...store import Store, StoreError
+from ..names import FullName
+from ..people import PersonKey, existing_keys, key_of
+from ..person_fields import PersonFields, check_person, normalized
+from .header import Column, ColumnMapping, column_titles
+from .preview import ImportPreview
+from .reading import ImportFileError, Row
+from .rows import CellError, cell_text, parse_class, parse_date, parse_experience, parse_sex
+
+IMPORTABLE = (PersonCategory.STUDENT, PersonCategory.TEACHER)
+CHUNK = 1000  # rows per INSERT batch (all in one transaction)
+REPORT_EVERY = 500  # rows between progress reports while checking
+
+Progress = Callable[[int, int], None]
+CancelCheck = Callable[[], bool]
+
+
+class ImportCancelled(Exception):
+    """The user cancelled the import; nothing was stored."""
+
+
+@dataclass(frozen=True)
+class AcceptedRow:
+    row_number: int
+    person: PersonFields
+
+
+@dataclass(frozen=True)
+class DuplicateRow:
+    """A person not created twice: ``existing_id`` already in the file, or ``same_as_row``."""
+
+    row_number: int
+    person: PersonFields
+    existing_id: int | None = None
+    same_as_row: int | None = None
+
+    @property
+    def reason(self) -> str:
+        if self.same_as_row is not None:
+            return f"Повторяет строку {self.same_as_row}."
+        return "Уже есть в базе."
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    """A row not imported, with every reason; ``cells`` are the row's cells as text."""
+
+    row_number: int
+    name: str
+    reasons: tuple[str, ...]
+    cells: tuple[str, ...]
+
+    @property
+    def reason(self) -> str:
+        return " ".join(self.reasons)
+
+
+@dataclass
+class ImportResult:
+    """What an import did: accepted rows (stored unless a dry run), duplicates, rejections."""
+
+    path: Path
+    sheet: str
+    category: PersonCategory
+    titles: list[str]
+    accepted: list[AcceptedRow] = field(default_factory=list)
+    duplicates: list[DuplicateRow] = field(default_factory=list)
+    rejected: list[RejectedRow] = field(default_factory=list)
+    stored: bool = False  # False for a dry run
+
+    @property
+    def imported(self) -> int:
+        """How many people were stored (0 for a dry run)."""
+        return len(self.accepted) if self.stored else 0
+
+
+def import_persons(
+    store: Store,
+    preview: ImportPreview,
+    category: PersonCategory,
+    mapping: ColumnMapping | None = None,
+    *,
+    today: date | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> ImportResult:
+    """Check every data row and store the accepted people in one transaction (or none).
+
+    Rows with an impossible or future birth date, an implausible age, class or experience, or
+    without a surname or name are rejected with the reasons; people already in the file or met
+    earlier in the file are listed as duplicates and not created again.
+
+    Raises:
+        ImportFileError: the mapping has no name columns.
+        ImportCancelled: ``cancelled()`` said so; nothing was stored.
+        StoreError: the database refused the rows; nothing was stored.
+    """
+    if category not in IMPORTABLE:
+        raise ValueError("Загрузка списков возможна только для обучающихся и педагогов.")
+    mapping = mapping or preview.mapping
+    problem = mapping.problem()
+    if problem:
+        raise ImportFileError(problem)
+    today = today or date.today()
+    report = progress or (lambda _done, _total: None)
+    stop = cancelled or (lambda: False)
+    data = range(mapping.first_data_row, len(preview.rows))
+    total = 2 * len(data)
+    result = ImportResult(
+        preview.path, preview.sheet, category, column_titles(preview.rows, mapping)
+    )
+    known = existing_keys(store)
+    seen: dict[PersonKey, int] = {}
+    header_name = _header_name(preview.rows, mapping)
+    for done, index in enumerate(data):
+        if done % REPORT_EVERY == 0:
+            if stop():
+                raise ImportCancelled
+            report(done, total)
+        row = preview.rows[index]
+        number = index + 1
+        outcome = _read_row(number, row, mapping, category, today)
+        if outcome is None or _name_text(row, mapping).casefold() == header_name:
+            continue  # an empty row, or the header repeated on the next printed page
+        if isinstance(outcome, RejectedRow):
+            result.rejected.append(outcome)
+            continue
+        key = key_of(outcome)
+        if key in known:
+            result.duplicates.append(DuplicateRow(number, outcome, existing_id=known[key]))
+        elif key in seen:
+            result.duplicates.append(DuplicateRow(number, outcome, same_as_row=seen[key]))
+        else:
+            seen[key] = number
+            result.accepted.append(AcceptedRow(number, outcome))
+    if not dry_run:
+        checked = len(data)
+        accepted = max(len(result.accepted), 1)
+        _store_all(
+            store,
+            result.accepted,
+            stop,
+            lambda stored: report(checked + checked * stored // accepted, total),
+        )
+        result.stored = True
+    report(total, total)
+    return result
+
+
+def _cell(row: Row, mapping: ColumnMapping, column: Column) -> str | float | date:
+    index = mapping.columns.get(column)
+    if index is None or index >= len(row):
+        return ""
+    return row[index]
+
+
+def _name_text(row: Row, mapping: ColumnMapping) -> str:
+    if Column.LAST_NAME in mapping.columns and Column.FIRST_NAME in mapping.columns:
+        parts = (Column.LAST_NAME, Column.FIRST_NAME, Column.MIDDLE_NAME)
+        return " ".join(t for t in (cell_text(_cell(row, mapping, c)) for c in parts) if t)
+    return cell_text(_cell(row, mapping, Column.FULL_NAME))
+
+
+def _header_name(rows: list[Row], mapping: ColumnMapping) -> str | None:
+    if mapping.header_row is None:
+        return None
+    return _name_text(rows[mapping.header_row], mapping).casefold() or None
+
+
+def _read_row(
+    number: int, row: Row, mapping: ColumnMapping, category: PersonCategory, today: date
+) -> PersonFields | RejectedRow | None:
+    """The person of one row, a rejection with its reasons, or None for an empty row."""
+    cells = {column: _cell(row, mapping, column) for column in mapping.columns}
+    if not any(cell_text(cell) for cell in cells.values()):
+        return None
+    name = _name_text(row, mapping)
+    if Column.LAST_NAME in mapping.columns and Column.FIRST_NAME in mapping.columns:
+        full = FullName(
+            cell_text(cells[Column.LAST_NAME]),
+            cell_text(cells[Column.FIRST_NAME]),
+            cell_text(cells.get(Column.MIDDLE_NAME, "")),
+        )
+    else:
+        full = FullName.parse(name)
+    reasons: list[str] = []
+    birth_date = experience = None
+    try:
+        birth_date = parse_date(cells.get(Column.BIRTH_DATE, ""), today)
+    except CellError as exc:
+        reasons.append(str(exc))
+    teacher = category is PersonCategory.TEACHER
+    if teacher:
+        try:
+            experience = parse_experience(cells.get(Column.EXPERIENCE, ""))
+        except CellError as exc:
+            reasons.append(str(exc))
+    person = normalized(
+        PersonFields(
+            category=category,
+            last_name=full.last,
+            first_name=full.first,
+            middle_name=full.middle,
+            sex=parse_sex(cells.get(Column.SEX, "")),
+            birth_date=birth_date,
+            class_name="" if teacher else parse_class(cells.get(Column.CLASS_NAME, "")),
+            position=cell_text(cells.get(Column.POSITION, "")) if teacher else "",
+            subject=cell_text(cells.get(Column.SUBJECT, "")) if teacher else "",
+            experience_years=experience,
+        )
+    )
+    reasons.extend(p.message for p in check_person(person, today))
+    if reasons:
+        return RejectedRow(number, name, tuple(reasons), tuple(cell_text(c) for c in row))
+    return person
+
+
+def _store_all(
+    store: Store,
+    accepted: list[AcceptedRow],
+    stop: CancelCheck,
+    on_stored: Callable[[int], None],
+) -> None:
+    """Insert every accepted person in one transaction; cancel or failure rolls all back."""
+    created = utc_now()
+    with store.session() as session:
+        try:
+            for start in range(0, len(accepted), CHUNK):
+                if stop():
+                    session.rollback()
+                    raise ImportCancelled
+                chunk = accepted[start : start + CHUNK]
+                values = [
+                    {**a.person.values(), "created_at": created, "archived": False} for a in chunk
+                ]
+                session.execute(sa.insert(Person), values)
+                on_stored(start + len(chunk))
+            if stop():
+                session.rollback()
+                raise ImportCancelled
+            session.commit()
+        except sa.exc.SQLAlchemyError as exc:
+            session.rollback()
+            raise StoreError(
+                "Не удалось сохранить людей из файла, ничего не сохранено "
+                f"(ошибка базы данных: {getattr(exc, 'orig', None) or exc})."
+            ) from exc

@@ -1,0 +1,162 @@
+"""Reading a school's list into rows of cells: .xlsx, .xls, .ods (python-calamine) and .csv.
+
+Row ``i`` of a sheet is row ``i + 1`` of the file as the user sees it (empty rows at the top are
+kept), so rejected rows can be named by the number shown in Excel.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+Cell = str | float | date  # calamine's ints become floats, datetimes dates, empties ''
+Row = list[Cell]
+
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
+_DELIMITERS = (";", ",", "\t")
+_SUPPORTED = "xlsx, xls, ods или csv"
+
+
+class ImportFileError(Exception):
+    """The file cannot be read as a table; ``str()`` is the Russian message. Nothing was changed."""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet (a csv file is one sheet): its name and its rows from the file's first row."""
+
+    name: str
+    rows: list[Row]
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(cell != "" for row in self.rows for cell in row)
+
+
+def read_sheets(path: Path | str) -> list[Sheet]:
+    """Every visible worksheet of the file, in order.
+
+    Raises:
+        ImportFileError: missing, empty, not a table, damaged or protected file.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ImportFileError(f"Файл «{path}» не найден.") from exc
+    except PermissionError as exc:
+        raise ImportFileError(
+            f"Нет доступа к файлу «{path.name}». Если он открыт в Excel, закройте его и повторите."
+        ) from exc
+    except OSError as exc:
+        raise ImportFileError(f"Не удалось прочитать файл «{path}»: {exc.strerror}.") from exc
+    if not data.strip():
+        raise ImportFileError(f"Файл «{path.name}» пуст: в нём нет ни одной строки.")
+    if data.startswith((_ZIP, _OLE)):
+        sheets = _read_workbook(path, data)
+    elif path.suffix.lower() in _TEXT_SUFFIXES:
+        sheets = [_read_csv(path, data)]
+    elif data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html", b"<table")):
+        raise ImportFileError(
+            f"Файл «{path.name}» — это веб-страница, сохранённая с расширением таблицы. "
+            "Откройте его в Excel или LibreOffice и сохраните как книгу .xlsx."
+        )
+    else:
+        raise ImportFileError(_not_a_table(path))
+    if all(sheet.is_empty for sheet in sheets):
+        raise ImportFileError(f"В файле «{path.name}» нет данных: все листы пусты.")
+    return sheets
+
+
+def _not_a_table(path: Path, detail: str = "") -> str:
+    tail = f" ({detail})" if detail else ""
+    return (
+        f"Файл «{path.name}» не удалось прочитать как таблицу{tail}. "
+        f"Подходят таблицы {_SUPPORTED}; если файл открывается в Excel, сохраните его "
+        "в одном из этих форматов."
+    )
+
+
+def _read_workbook(path: Path, data: bytes) -> list[Sheet]:
+    import python_calamine as calamine
+
+    try:
+        book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheets = []
+        for meta in book.sheets_metadata:
+            if meta.typ != calamine.SheetTypeEnum.WorkSheet:
+                continue
+            if meta.visible != calamine.SheetVisibleEnum.Visible:
+                continue
+            raw = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
+            sheets.append(Sheet(meta.name, [[_cell(value) for value in row] for row in raw]))
+    except calamine.PasswordError as exc:
+        raise ImportFileError(
+            f"Файл «{path.name}» защищён паролем. Снимите защиту в Excel и сохраните файл заново."
+        ) from exc
+    except (calamine.CalamineError, ValueError, OSError) as exc:
+        raise ImportFileError(_not_a_table(path, "файл повреждён или это не таблица")) from exc
+    if not sheets:
+        raise ImportFileError(f"В файле «{path.name}» нет ни одного листа с таблицей.")
+    return sheets
+
+
+def _cell(value: object) -> Cell:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "да" if value else "нет"
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, time | timedelta):
+        return str(value)
+    return str(value)
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else Windows-1251 (Russian Excel's «CSV»)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1251", errors="replace")
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the first lines into the most rows of the same width.
+
+    Ties go to «;» (Russian Excel), then «,», then tab.
+    """
+    sample = [line for line in text.splitlines()[:50] if line.strip()]
+    best, best_score = ";", (0, 0)
+    for delimiter in _DELIMITERS:
+        widths = [len(row) for row in csv.reader(sample, delimiter=delimiter)]
+        wide = [w for w in widths if w > 1]
+        if not wide:
+            continue
+        mode = max(set(wide), key=lambda w: (wide.count(w), w))
+        score = (wide.count(mode), mode)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _read_csv(path: Path, data: bytes) -> Sheet:
+    text = decode_text(data)
+    if "\x00" in text or sum(not c.isprintable() and c not in "\r\n\t" for c in text[:4096]) > 8:
+        raise ImportFileError(_not_a_table(path, "это не текстовый файл"))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    rows: list[Row] = [list[Cell](row) for row in reader]
+    return Sheet(path.stem, rows)

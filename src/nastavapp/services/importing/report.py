@@ -1,0 +1,73 @@
+"""The rejected (and duplicate) rows of an import as an .xlsx the curator can fix and re-import.
+
+The sheet «Отклонённые» keeps the file's own column titles after «Строка в файле» and
+«Причина», so after the rows are corrected it can be imported as it is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .persons import ImportResult
+
+REJECTED_SHEET = "Отклонённые"
+DUPLICATES_SHEET = "Повторы"
+
+
+class ReportError(Exception):
+    """The report cannot be written; ``str()`` is the Russian message."""
+
+
+def save_rejections(result: ImportResult, path: Path | str) -> Path:
+    """Write the rejected rows and the duplicates of ``result`` to the workbook at ``path``.
+
+    Raises:
+        ReportError: the file cannot be written (open in Excel, no access, no space).
+    """
+    from openpyxl import Workbook
+
+    path = Path(path)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = REJECTED_SHEET
+    sheet.append(["Строка в файле", "Причина", *result.titles])
+    for row in result.rejected:
+        sheet.append([row.row_number, row.reason, *row.cells])
+    _dress(sheet, [14, 60] + [18] * len(result.titles))
+
+    doubles = book.create_sheet(DUPLICATES_SHEET)
+    doubles.append(["Строка в файле", "ФИО", "Дата рождения", "Причина"])
+    for dup in result.duplicates:
+        born = dup.person.birth_date
+        doubles.append(
+            [
+                dup.row_number,
+                dup.person.full_name,
+                born.strftime("%d.%m.%Y") if born else "",
+                dup.reason,
+            ]
+        )
+    _dress(doubles, [14, 40, 16, 30])
+    try:
+        book.save(path)
+    except OSError as exc:
+        raise ReportError(
+            f"Не удалось записать отчёт «{path}»: {exc.strerror or exc}. "
+            "Закройте файл, если он открыт в Excel, и проверьте, что папка доступна для записи."
+        ) from exc
+    return path
+
+
+def _dress(sheet: Any, widths: list[int]) -> None:
+    """Bold header, wrapped second column (the reasons), column widths, header kept in view."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for (cell,) in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"

@@ -1,0 +1,165 @@
+"""Roadmap events that complete themselves from the data, and say why.
+
+A rule only raises an event's status (не начато → в работе → выполнено), never lowers it, and
+never touches an event the curator set by hand (``status_overridden``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlmodel import Session, col, func, select
+
+from ..models import (
+    Meeting,
+    MentoringGroup,
+    Participation,
+    QuestionnaireResponse,
+    QuestionnaireTemplate,
+    RoadmapEvent,
+)
+from ..models.vocab import (
+    EventStatus,
+    GroupStatus,
+    MentorStatus,
+    QuestionnairePhase,
+    Role,
+)
+from ..store import Store
+
+RANK = {EventStatus.NOT_STARTED: 0, EventStatus.IN_PROGRESS: 1, EventStatus.DONE: 2}
+
+
+@dataclass(frozen=True)
+class RuleVerdict:
+    status: EventStatus
+    reason: str  # Russian, shown beside the event («отмечено по данным: …»)
+
+
+def _count(session: Session, query: Any) -> int:
+    return int(session.exec(query).one())
+
+
+def _participants(session: Session, year_id: int, role: Role) -> int:
+    return _count(
+        session,
+        select(func.count()).where(Participation.year_id == year_id, Participation.role == role),
+    )
+
+
+def _mentees_exist(session: Session, year_id: int) -> RuleVerdict | None:
+    n = _participants(session, year_id, Role.MENTEE)
+    return RuleVerdict(EventStatus.IN_PROGRESS, f"в базе наставляемых {n} чел.") if n else None
+
+
+def _mentors_exist(session: Session, year_id: int) -> RuleVerdict | None:
+    n = _participants(session, year_id, Role.MENTOR)
+    return RuleVerdict(EventStatus.IN_PROGRESS, f"в базе наставников {n} чел.") if n else None
+
+
+def _mentors_trained(session: Session, year_id: int) -> RuleVerdict | None:
+    statuses = session.exec(
+        select(Participation.status).where(
+            Participation.year_id == year_id, Participation.role == Role.MENTOR
+        )
+    ).all()
+    ready = sum(s in (MentorStatus.TRAINED.value, MentorStatus.ACTIVE.value) for s in statuses)
+    if not ready:
+        return None
+    if ready == len(statuses):
+        return RuleVerdict(EventStatus.DONE, f"обучение прошли все наставники ({ready})")
+    return RuleVerdict(EventStatus.IN_PROGRESS, f"обучение прошли {ready} из {len(statuses)}")
+
+
+def _pairs_approved(session: Session, year_id: int) -> RuleVerdict | None:
+    groups = session.exec(
+        select(MentoringGroup).where(
+            MentoringGroup.year_id == year_id, col(MentoringGroup.status) != GroupStatus.DISBANDED
+        )
+    ).all()
+    if not groups:
+        return None
+    approved = sum(g.order_id is not None for g in groups)
+    if approved:
+        return RuleVerdict(EventStatus.DONE, f"пары и группы утверждены приказом ({approved})")
+    return RuleVerdict(EventStatus.IN_PROGRESS, f"сформировано пар и групп: {len(groups)}")
+
+
+def _meetings_held(session: Session, year_id: int) -> RuleVerdict | None:
+    n = _count(
+        session,
+        select(func.count())
+        .select_from(Meeting)
+        .join(MentoringGroup, col(MentoringGroup.id) == col(Meeting.group_id))
+        .where(MentoringGroup.year_id == year_id),
+    )
+    return RuleVerdict(EventStatus.IN_PROGRESS, f"проведено встреч: {n}") if n else None
+
+
+def _final_questionnaires(session: Session, year_id: int) -> RuleVerdict | None:
+    n = _count(
+        session,
+        select(func.count())
+        .select_from(QuestionnaireResponse)
+        .join(
+            QuestionnaireTemplate,
+            col(QuestionnaireTemplate.id) == col(QuestionnaireResponse.template_id),
+        )
+        .where(
+            QuestionnaireTemplate.year_id == year_id,
+            QuestionnaireTemplate.phase == QuestionnairePhase.FINAL,
+        ),
+    )
+    return RuleVerdict(EventStatus.IN_PROGRESS, f"получено итоговых анкет: {n}") if n else None
+
+
+RULES: dict[str, Callable[[Session, int], RuleVerdict | None]] = {
+    "mentees_exist": _mentees_exist,
+    "mentors_exist": _mentors_exist,
+    "mentors_trained": _mentors_trained,
+    "pairs_approved": _pairs_approved,
+    "meetings_held": _meetings_held,
+    "final_questionnaires": _final_questionnaires,
+}
+
+
+def rule_code(event: RoadmapEvent) -> str | None:
+    from .roadmap import load_template
+
+    item = load_template().event(event.template_code) if event.template_code else None
+    return item.auto if item else None
+
+
+def evaluate_rules(store: Store, year_id: int) -> dict[int, RuleVerdict]:
+    """What the data say about each rule-bearing event of the year (event id → verdict)."""
+    verdicts: dict[int, RuleVerdict] = {}
+    with store.session() as session:
+        events = session.exec(select(RoadmapEvent).where(RoadmapEvent.year_id == year_id)).all()
+        for event in events:
+            code = rule_code(event)
+            verdict = RULES[code](session, year_id) if code in RULES else None
+            if verdict is not None and event.id is not None:
+                verdicts[event.id] = verdict
+    return verdicts
+
+
+def apply_rules(store: Store, year_id: int, today: date) -> list[int]:
+    """Raise the status of events the data show as begun or done; returns the changed ids."""
+    verdicts = evaluate_rules(store, year_id)
+    changed: list[int] = []
+    with store.session() as session:
+        for event_id, verdict in verdicts.items():
+            event = session.get(RoadmapEvent, event_id)
+            if event is None or event.status_overridden:
+                continue
+            if RANK.get(verdict.status, 0) > RANK.get(event.status, 3):
+                event.status = verdict.status
+                if verdict.status is EventStatus.DONE:
+                    event.completed_date = today
+                session.add(event)
+                changed.append(event_id)
+        session.commit()
+    return changed

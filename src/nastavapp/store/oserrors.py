@@ -1,0 +1,200 @@
+"""Errors of the computer, not of the program: disk full, read-only folder, file locked …
+
+One mapping from ``OSError`` and SQLite errors to plain Russian words a curator understands.
+``environment_error()`` returns ``None`` for anything that looks like a bug (or a damaged
+file, which ``health`` handles), so callers can tell the two apart.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from pathlib import Path
+
+from .errors import StoreError
+
+
+class EnvironmentStoreError(StoreError):
+    """The computer stopped an operation (disk, folder rights, another program), not a bug.
+
+    ``str(error)`` is the whole Russian message; ``reason`` is the explanation alone.
+    """
+
+    reason_text = "произошла ошибка диска или папки."
+
+    def __init__(self, action: str, path: Path | None = None, *, reason: str | None = None) -> None:
+        self.action = action
+        self.path = path
+        self.reason = reason or self.reason_text
+        super().__init__(f"{action}: {self.reason}")
+
+
+class DiskFullError(EnvironmentStoreError):
+    reason_text = (
+        "на диске закончилось свободное место. Удалите ненужные файлы или очистите корзину "
+        "и повторите."
+    )
+
+
+class ReadOnlyError(EnvironmentStoreError):
+    reason_text = (
+        "папка или диск доступны только для чтения (например, флешка с защитой от записи). "
+        "Снимите защиту или выберите другую папку."
+    )
+
+
+class AccessDeniedError(EnvironmentStoreError):
+    reason_text = (
+        "нет прав на запись в эту папку или файл. Попросите администратора компьютера дать "
+        "права или выберите другую папку."
+    )
+
+
+class FileLockedError(EnvironmentStoreError):
+    reason_text = (
+        "файл занят другой программой (возможно, программа уже открыта в другом окне или файл "
+        "проверяет антивирус). Закройте другую программу и повторите."
+    )
+
+
+class DiskIOError(EnvironmentStoreError):
+    reason_text = (
+        "ошибка чтения или записи диска: возможно, диск неисправен или флешка либо сетевой диск "
+        "отключились. Проверьте диск и повторите; сохраните копию базы на другой диск."
+    )
+
+
+class UnavailableError(EnvironmentStoreError):
+    reason_text = (
+        "файл или папка недоступны: возможно, флешка или сетевой диск отключены, папка "
+        "переименована или на неё нет прав. Проверьте путь и повторите."
+    )
+
+
+# Windows error codes (``OSError.winerror``) that Python maps to vaguer errno values.
+_WINERROR: dict[int, type[EnvironmentStoreError]] = {
+    5: AccessDeniedError,  # ERROR_ACCESS_DENIED
+    19: ReadOnlyError,  # ERROR_WRITE_PROTECT
+    21: UnavailableError,  # ERROR_NOT_READY (no disk in drive)
+    23: DiskIOError,  # ERROR_CRC
+    32: FileLockedError,  # ERROR_SHARING_VIOLATION
+    33: FileLockedError,  # ERROR_LOCK_VIOLATION
+    39: DiskFullError,  # ERROR_HANDLE_DISK_FULL
+    53: UnavailableError,  # ERROR_BAD_NETPATH
+    64: UnavailableError,  # ERROR_NETNAME_DELETED
+    67: UnavailableError,  # ERROR_BAD_NET_NAME
+    112: DiskFullError,  # ERROR_DISK_FULL
+    1117: DiskIOError,  # ERROR_IO_DEVICE
+}
+
+_ERRNO: dict[int, type[EnvironmentStoreError]] = {
+    errno.ENOSPC: DiskFullError,
+    errno.EDQUOT: DiskFullError,
+    errno.EROFS: ReadOnlyError,
+    errno.EACCES: AccessDeniedError,
+    errno.EPERM: AccessDeniedError,
+    errno.EBUSY: FileLockedError,
+    errno.ETXTBSY: FileLockedError,
+    errno.EAGAIN: FileLockedError,
+    errno.EIO: DiskIOError,
+    errno.ENOENT: UnavailableError,
+    errno.ENODEV: UnavailableError,
+    errno.ENXIO: UnavailableError,
+    errno.ENOTDIR: UnavailableError,
+    errno.ESTALE: UnavailableError,
+    errno.EHOSTDOWN: UnavailableError,
+    errno.EHOSTUNREACH: UnavailableError,
+}
+
+# SQLite primary result codes (``sqlite3.Error.sqlite_errorcode & 0xFF``, Python 3.11+).
+_SQLITE_CODE: dict[int, type[EnvironmentStoreError]] = {
+    5: FileLockedError,  # SQLITE_BUSY
+    6: FileLockedError,  # SQLITE_LOCKED
+    8: ReadOnlyError,  # SQLITE_READONLY
+    10: DiskIOError,  # SQLITE_IOERR
+    13: DiskFullError,  # SQLITE_FULL
+    14: UnavailableError,  # SQLITE_CANTOPEN
+}
+
+# The same by message, for wrapped errors and Python 3.10 (no error codes there).
+_SQLITE_TEXT: tuple[tuple[str, type[EnvironmentStoreError]], ...] = (
+    ("database or disk is full", DiskFullError),
+    ("database is locked", FileLockedError),
+    ("database table is locked", FileLockedError),
+    ("readonly database", ReadOnlyError),
+    ("disk i/o error", DiskIOError),
+    ("unable to open database file", UnavailableError),
+)
+
+
+def _unwrap(exc: BaseException) -> BaseException:
+    """The driver's error inside SQLAlchemy's wrapper (``.orig``), else the error itself."""
+    orig = getattr(exc, "orig", None)
+    return orig if isinstance(orig, BaseException) else exc
+
+
+def classify(exc: BaseException) -> type[EnvironmentStoreError] | None:
+    """Which environment problem ``exc`` is, or ``None`` when it is not one (a bug, a damage)."""
+    exc = _unwrap(exc)
+    if isinstance(exc, EnvironmentStoreError):
+        return type(exc)
+    if isinstance(exc, OSError):
+        winerror = getattr(exc, "winerror", None)
+        if winerror in _WINERROR:
+            return _WINERROR[winerror]
+        return _ERRNO.get(exc.errno) if exc.errno is not None else None
+    if isinstance(exc, sqlite3.Error):
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code is not None and code & 0xFF in _SQLITE_CODE:
+            return _SQLITE_CODE[code & 0xFF]
+        text = str(exc).lower()
+        for needle, kind in _SQLITE_TEXT:
+            if needle in text:
+                return kind
+    return None
+
+
+def environment_error(
+    exc: BaseException, action: str, path: Path | None = None
+) -> EnvironmentStoreError | None:
+    """A Russian ``EnvironmentStoreError`` for ``exc`` («{action}: {reason}»), or ``None``."""
+    kind = classify(exc)
+    if kind is None:
+        return None
+    if isinstance(exc, EnvironmentStoreError):
+        return exc
+    return kind(action, path)
+
+
+def store_error(exc: BaseException, action: str, path: Path | None = None) -> StoreError:
+    """Always a ``StoreError``: the environment one when it is one, else with the raw reason."""
+    if isinstance(exc, StoreError):
+        return exc
+    known = environment_error(exc, action, path)
+    if known is not None:
+        return known
+    inner = _unwrap(exc)
+    reason = getattr(inner, "strerror", None) or str(inner) or type(inner).__name__
+    return StoreError(f"{action}: {reason}.")
+
+
+def with_note(error: StoreError, note: str) -> StoreError:
+    """The same kind of error with ``note`` added to its message (e.g. «Файл не изменён.»)."""
+    if isinstance(error, EnvironmentStoreError):
+        return type(error)(error.action, error.path, reason=f"{error.reason} {note}")
+    return StoreError(f"{error} {note}")
+
+
+__all__ = [
+    "AccessDeniedError",
+    "DiskFullError",
+    "DiskIOError",
+    "EnvironmentStoreError",
+    "FileLockedError",
+    "ReadOnlyError",
+    "UnavailableError",
+    "classify",
+    "environment_error",
+    "store_error",
+    "with_note",
+]
