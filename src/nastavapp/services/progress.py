@@ -112,13 +112,37 @@ def roadmap_summary(store: Store, year_id: int, today: date) -> RoadmapSummary:
 
 
 def due_soon(events: list[RoadmapEvent], today: date, days: int = 30) -> list[RoadmapEvent]:
-    """Unfinished events whose period starts or ends within the next ``days`` days (or runs now)."""
+    """Unfinished events running now or starting or ending within the next ``days`` days (not
+    overdue ones, and not year-long ones in their middle: those say nothing about this month)."""
     horizon = date.fromordinal(today.toordinal() + days)
-    return [
+
+    def near(day: date | None) -> bool:
+        return day is not None and today <= day <= horizon
+
+    def running(event: RoadmapEvent) -> bool:
+        start = _timed_start(event)
+        return start is not None and start <= today
+
+    chosen = [
         e
         for e in events
         if e.status not in CLOSED
         and not is_overdue(e, today)
-        and e.start_date is not None
-        and e.start_date <= horizon
+        and (near(e.start_date) or near(e.end_date) or running(e))
     ]
+    return sorted(chosen, key=lambda e: (e.end_date or horizon, e.stage, e.position))
+
+
+def next_step(events: list[RoadmapEvent], today: date) -> RoadmapEvent | None:
+    """What to do now: the longest overdue event, else the earliest one due, else the next open."""
+    overdue = sorted(
+        (e for e in events if is_overdue(e, today)),
+        key=lambda e: (e.end_date or today, e.stage, e.position),
+    )
+    if overdue:
+        return overdue[0]
+    upcoming = sorted(
+        (e for e in events if e.status not in CLOSED and e.start_date is not None),
+        key=lambda e: (e.end_date or today, e.stage, e.position),
+    )
+    return upcoming[0] if upcoming else None

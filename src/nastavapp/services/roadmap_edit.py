@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from ..models import RoadmapEvent
-from ..models.vocab import EventStatus, ResponsibleRole, RoadmapStage
+from ..models import IssuedDocument, RoadmapEvent
+from ..models.vocab import DocumentKind, EventStatus, ResponsibleRole, RoadmapStage
 from ..store import Store
 from .names import clean
 
@@ -61,6 +61,7 @@ def add_event(
     if not clean(name):
         raise RoadmapEditError("Укажите название мероприятия.")
     fields = (changes or EventChanges()).fields()
+    fields.pop("name", None)
     _check_dates(fields.get("start_date"), fields.get("end_date"))
     with store.session() as session:
         last = len(_stage_events(session, year_id, stage.value))
@@ -148,4 +149,44 @@ def _renumber(store: Store, year_id: int, stage: int) -> None:
         for position, item in enumerate(_stage_events(session, year_id, stage), start=1):
             item.position = position
             session.add(item)
+        session.commit()
+
+
+# Orders that roadmap events usually produce (the register of issued documents keeps them).
+EVENT_ORDER_KINDS: dict[str, DocumentKind] = {
+    "s1_appoint_curator": DocumentKind.ORDER_INTRODUCTION,
+    "s1_regulations": DocumentKind.ORDER_REGULATIONS,
+    "s5_approve_pairs": DocumentKind.ORDER_PAIRS,
+    "s7_final_event": DocumentKind.ORDER_FINAL_EVENT,
+    "s7_reward": DocumentKind.ORDER_REWARD,
+}
+
+
+def event_order(store: Store, event: RoadmapEvent) -> IssuedDocument | None:
+    if event.document_id is None:
+        return None
+    with store.session() as session:
+        return session.get(IssuedDocument, event.document_id)
+
+
+def set_event_order(store: Store, event_id: int, number: str, issued_on: date | None) -> None:
+    """Record the order (number and date) an event produced; an empty number unlinks it."""
+    number = clean(number)
+    with store.session() as session:
+        event = session.get(RoadmapEvent, event_id)
+        if event is None:
+            raise RoadmapEditError("Мероприятие не найдено: возможно, оно уже удалено.")
+        document = session.get(IssuedDocument, event.document_id) if event.document_id else None
+        if not number:
+            event.document_id = None
+        else:
+            if document is None:
+                kind = EVENT_ORDER_KINDS.get(event.template_code, DocumentKind.OTHER)
+                document = IssuedDocument(year_id=event.year_id, kind=kind, title=event.name)
+            document.number = number
+            document.issued_on = issued_on
+            session.add(document)
+            session.flush()
+            event.document_id = document.id
+        session.add(event)
         session.commit()

@@ -10,12 +10,16 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME, APP_TITLE, __version__
+from ..models import AcademicYear
+from ..services.new_year import start_new_year
 from ..services.school import SetupError, get_school, setup_school
+from ..services.years import YearError, list_years
 from ..store import Store, StoreError, data_dir, default_db_path, open_store
 from ..store.copy import write_copy
 from . import messages
 from .first_run import FirstRunWizard
 from .main_window import MainWindow
+from .new_year_dialog import NewYearDialog
 from .settings import UiSettings
 
 # Kept for the program's life: a collected QTranslator turns the buttons English (GUIDE trap 6).
@@ -101,6 +105,7 @@ class AppController(QObject):
         self.window.saveCopyRequested.connect(self.save_copy)
         self.window.demoRequested.connect(self.create_demo)
         self.window.aboutRequested.connect(self.show_about)
+        self.window.newYearRequested.connect(self.start_new_year)
         if old is not None:
             old.close()
             old.deleteLater()
@@ -152,6 +157,32 @@ class AppController(QObject):
             f"{target}\n\nОткрыть её сейчас? Ваша база останется как была.",
         ):
             self.open_database(target)
+
+    def start_new_year(self) -> None:
+        if self.store is None or self.window is None:
+            return
+        years = list_years(self.store)
+        if not years:
+            return
+        dialog = NewYearDialog(years[-1], self.window)
+        dialog.accepted.connect(lambda: self._new_year_chosen(dialog, years[-1]))
+        dialog.open()
+        self.new_year_dialog = dialog
+
+    def _new_year_chosen(self, dialog: NewYearDialog, latest: AcademicYear) -> None:
+        assert self.store is not None and self.window is not None
+        try:
+            result = start_new_year(self.store, dialog.chosen_title(), from_year=latest)
+        except (YearError, StoreError) as exc:
+            messages.error(self.window, str(exc))
+            return
+        self.window.reload_years()
+        messages.info(
+            self.window,
+            f"Начат {result.year.title} учебный год.\n"
+            f"Переведено в следующий класс: {result.promoted}, выпускников: {result.graduated}.\n"
+            f"Перенесено наставников: {result.mentors}, пар и групп: {result.groups}.",
+        )
 
     def show_about(self) -> None:
         messages.about(

@@ -21,6 +21,7 @@ from .. import APP_TITLE
 from ..models import AcademicYear
 from ..models.vocab import RoadmapStage
 from ..services.progress import stage_progress
+from ..services.roadmap_rules import apply_rules
 from ..services.school import get_school
 from ..services.years import current_year, list_years, set_current_year
 from ..store import Store
@@ -37,6 +38,7 @@ class MainWindow(QMainWindow):
     openDatabaseRequested = Signal()
     saveCopyRequested = Signal()
     demoRequested = Signal()
+    newYearRequested = Signal()
     aboutRequested = Signal()
 
     def __init__(self, store: Store, settings: UiSettings, today: date | None = None) -> None:
@@ -102,6 +104,8 @@ class MainWindow(QMainWindow):
     def _add_screen(self, key: str, screen: Screen) -> None:
         self.screens[key] = screen
         self.stack.addWidget(screen)
+        screen.navigateRequested.connect(self.show_screen)
+        screen.dataChanged.connect(self.refresh_progress)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Файл")
@@ -116,6 +120,10 @@ class MainWindow(QMainWindow):
         )
         self.action_export = self._action(
             file_menu, "&Экспорт…", QKeySequence("Ctrl+E"), lambda: self.show_screen("documents")
+        )
+        file_menu.addSeparator()
+        self.action_new_year = self._action(
+            file_menu, "&Новый учебный год…", None, self.newYearRequested.emit
         )
         file_menu.addSeparator()
         self.action_demo = self._action(
@@ -165,9 +173,26 @@ class MainWindow(QMainWindow):
         suffix = f" ({year.title})" if year else ""
         self.setWindowTitle(f"{name}{suffix} — {APP_TITLE}" if name else APP_TITLE)
         if year is not None and year.id is not None:
-            self.navigation.set_progress(stage_progress(self.store, year.id, self._today))
+            apply_rules(self.store, year.id, self._today)  # events the data have completed
         for screen in self.screens.values():
             screen.show_year(year)
+        if year is not None and year.id is not None:
+            self.navigation.set_progress(stage_progress(self.store, year.id, self._today))
+
+    def reload_years(self) -> None:
+        """Re-read the list of years (after one was added) and show the current one."""
+        self._load_years()
+
+    def refresh_progress(self) -> None:
+        """Bring the stage marks and the start screen up to date after a change."""
+        year = self.year
+        if year is None or year.id is None:
+            return
+        apply_rules(self.store, year.id, self._today)
+        self.navigation.set_progress(stage_progress(self.store, year.id, self._today))
+        home = self.screens.get(HOME)
+        if home is not None and self.sender() is not home:
+            home.show_year(year)
 
     # screens ----------------------------------------------------------------------------------
     def show_screen(self, key: str) -> None:

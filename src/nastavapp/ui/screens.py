@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..models import AcademicYear
 
 
 class Screen(QWidget):
-    """A page of the main window; ``show_year`` is called when the academic year changes."""
+    """A page of the main window; ``show_year`` is called when the academic year changes.
+
+    ``navigateRequested(key)`` asks the window to open another screen; ``dataChanged`` tells it
+    that the screen changed the data, so progress marks elsewhere are brought up to date.
+    """
+
+    navigateRequested = Signal(str)
+    dataChanged = Signal()
 
     def show_year(self, year: AcademicYear | None) -> None:  # pragma: no cover - default no-op
         del year

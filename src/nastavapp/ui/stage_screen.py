@@ -1,33 +1,62 @@
-"""One roadmap stage: its task, expected result, and its events with status and dates."""
+"""One roadmap stage: its task and result, its events (editable), and the way to its work."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
-    QTableWidget,
-    QTableWidgetItem,
+    QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ..models import AcademicYear
-from ..models.vocab import RoadmapStage
-from ..services.progress import is_overdue, year_events
+from ..models import AcademicYear, RoadmapEvent
+from ..models.vocab import EventStatus, RoadmapStage
+from ..services.progress import year_events
 from ..services.roadmap import load_template
+from ..services.roadmap_edit import (
+    EventChanges,
+    RoadmapEditError,
+    add_event,
+    delete_event,
+    event_order,
+    move_event,
+    restore_event,
+    set_event_order,
+    update_event,
+)
+from ..services.roadmap_rules import evaluate_rules
 from ..store import Store
+from . import messages
+from .roadmap.event_dialog import EventDialog
+from .roadmap.events_model import NAME, NUMBER, PERIOD, RESPONSIBLE, STATUS, EventsModel
 from .screens import Screen, heading, paragraph
 
-COLUMNS = ("Мероприятие", "Сроки", "Ответственный", "Статус")
+# Where the work of each stage is done: (button text, screen key).
+STAGE_ACTIONS: dict[RoadmapStage, tuple[tuple[str, str], ...]] = {
+    RoadmapStage.PREPARATION: (("Приказы и документы", "documents"),),
+    RoadmapStage.MENTEE_BASE: (("База наставляемых и загрузка списков", "bases"),),
+    RoadmapStage.MENTOR_BASE: (("База наставников", "bases"),),
+    RoadmapStage.MENTOR_SELECTION: (("Отбор и обучение наставников", "bases"),),
+    RoadmapStage.MATCHING: (("Подбор наставников, пары и группы", "pairs"),),
+    RoadmapStage.PAIRS_WORK: (
+        ("Встречи пар и групп", "pairs"),
+        ("Анкеты и мониторинг", "indicators"),
+    ),
+    RoadmapStage.COMPLETION: (
+        ("Итоговые анкеты и показатели", "indicators"),
+        ("Отчёт и приказы", "documents"),
+    ),
+}
 
 
-def period_text(start: date | None, end: date | None, label: str) -> str:
-    if start and end:
-        return f"{start:%d.%m.%Y} – {end:%d.%m.%Y}"
-    return label or "—"
+# Fixed widths (the name column takes the rest): sizing to contents squeezed the names.
+COLUMN_WIDTHS = {NUMBER: 40, PERIOD: 96, RESPONSIBLE: 140, STATUS: 210}
 
 
 class StageScreen(Screen):
@@ -38,53 +67,192 @@ class StageScreen(Screen):
         self._store = store
         self._stage = stage
         self._today = today
+        self._year: AcademicYear | None = None
+        self._removed: RoadmapEvent | None = None
         template = next(s for s in load_template().stages if s.number == stage.value)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setContentsMargins(28, 24, 28, 16)
         layout.setSpacing(10)
         layout.addWidget(heading(f"Этап {stage.value}. {stage.label}"))
         layout.addWidget(paragraph(f"<b>Задача этапа.</b> {template.task}"))
         layout.addWidget(paragraph(f"<b>Результат.</b> {template.result}"))
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        work = QHBoxLayout()
+        self.work_buttons = []
+        for text, key in STAGE_ACTIONS[stage]:
+            button = QPushButton(f"{text} →")
+            button.clicked.connect(lambda _=False, k=key: self.navigateRequested.emit(k))
+            work.addWidget(button)
+            self.work_buttons.append(button)
+        work.addStretch(1)
+        layout.addLayout(work)
+
+        self.model = EventsModel(today, stage.value)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setWordWrap(True)
+        self.table.setStyleSheet("QTableView::item { padding: 3px 4px; }")
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setSectionResizeMode(NAME, QHeaderView.Stretch)
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        # row heights follow the wrapped names, which change with the width (a handful of rows)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         layout.addWidget(self.table, 1)
-        layout.addWidget(
-            paragraph(
-                "<span style='color:#555'>Редактирование дорожной карты и переходы к работе "
-                "этапа появятся в разделе «Дорожная карта».</span>"
-            )
-        )
+        layout.addLayout(self._build_buttons())
 
+    def _build_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.done_button = QPushButton("Отметить выполненным")
+        self.done_button.clicked.connect(self.mark_done)
+        self.edit_button = QPushButton("Изменить…")
+        self.edit_button.clicked.connect(self.edit_selected)
+        add = QPushButton("Добавить мероприятие…")
+        add.clicked.connect(self.add)
+        up, down = QPushButton("Выше"), QPushButton("Ниже")
+        up.clicked.connect(lambda: self.move(-1))
+        down.clicked.connect(lambda: self.move(1))
+        self.remove_button = QPushButton("Удалить…")
+        self.remove_button.clicked.connect(self.remove_selected)
+        for widget in (self.done_button, self.edit_button, add, up, down, self.remove_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        self.undo_action = QAction("Отменить удаление", self)
+        self.undo_action.setShortcut(QKeySequence.Undo)
+        self.undo_action.setEnabled(False)
+        self.undo_action.triggered.connect(self.undo_remove)
+        self.addAction(self.undo_action)
+        self.undo_button = QPushButton("Отменить удаление")
+        self.undo_button.setVisible(False)
+        self.undo_button.clicked.connect(self.undo_remove)
+        row.addWidget(self.undo_button)
+        return row
+
+    # data -------------------------------------------------------------------------------------
     def show_year(self, year: AcademicYear | None) -> None:
-        events = (
-            []
-            if year is None or year.id is None
-            else [e for e in year_events(self._store, year.id) if e.stage == self._stage.value]
-        )
-        self.table.setRowCount(len(events))
-        for row, event in enumerate(events):
-            responsible = event.responsible_role.label if event.responsible_role else ""
-            cells = (
-                event.name,
-                period_text(event.start_date, event.end_date, event.period_label),
-                responsible,
-                event.status.label,
-            )
-            late = is_overdue(event, self._today)
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if late:
-                    item.setForeground(QBrush(QColor("#c62828")))
-                    item.setToolTip("Просрочено")
-                self.table.setItem(row, column, item)
-            if late:
-                self.table.item(row, 3).setText(f"{event.status.label} (просрочено)")
+        self._year = year
+        self._removed = None
+        self._show_undo(False)
+        self.reload()
+
+    def reload(self, select_id: int | None = None) -> None:
+        year = self._year
+        if year is None or year.id is None:
+            self.model.set_events([], {})
+            return
+        events = [e for e in year_events(self._store, year.id) if e.stage == self._stage.value]
+        self.model.set_events(events, evaluate_rules(self._store, year.id))
         self.table.resizeRowsToContents()
+        if select_id is not None and (row := self.model.row_of(select_id)) >= 0:
+            self.table.selectRow(row)
+
+    def selected_event(self) -> RoadmapEvent | None:
+        rows = self.table.selectionModel().selectedRows(NUMBER)
+        return self.model.event_at(rows[0].row()) if rows else None
+
+    def _changed(self, select_id: int | None = None) -> None:
+        self.reload(select_id)
+        self.dataChanged.emit()
+
+    # actions ----------------------------------------------------------------------------------
+    def mark_done(self) -> None:
+        event = self.selected_event()
+        if event is None or event.id is None:
+            return
+        update_event(
+            self._store, event.id, EventChanges(status=EventStatus.DONE, completed_date=self._today)
+        )
+        self._changed(event.id)
+
+    def edit_selected(self) -> None:
+        event = self.selected_event()
+        if event is None or event.id is None:
+            return
+        order = event_order(self._store, event)
+        dialog = EventDialog(
+            event,
+            order.number if order else "",
+            order.issued_on if order else None,
+            self._today,
+            self,
+        )
+        dialog.accepted.connect(lambda: self._save(event, dialog))
+        dialog.open()
+        self.dialog = dialog  # for tests and to keep a reference while open
+
+    def _save(self, event: RoadmapEvent, dialog: EventDialog) -> None:
+        assert event.id is not None
+        try:
+            update_event(self._store, event.id, dialog.changes())
+            number, issued_on = dialog.order()
+            set_event_order(self._store, event.id, number, issued_on if number else None)
+        except RoadmapEditError as exc:
+            messages.warning(self, str(exc))
+        self._changed(event.id)
+
+    def add(self) -> None:
+        if self._year is None or self._year.id is None:
+            return
+        draft = RoadmapEvent(
+            year_id=self._year.id,
+            stage=self._stage.value,
+            name="",
+            start_date=self._today,
+            end_date=self._today,
+        )
+        dialog = EventDialog(draft, "", None, self._today, self)
+        dialog.setWindowTitle("Новое мероприятие дорожной карты")
+        dialog.accepted.connect(lambda: self._create(dialog))
+        dialog.open()
+        self.dialog = dialog
+
+    def _create(self, dialog: EventDialog) -> None:
+        assert self._year is not None and self._year.id is not None
+        changes = dialog.changes()
+        try:
+            created = add_event(
+                self._store, self._year.id, self._stage, changes.name or "", changes
+            )
+        except RoadmapEditError as exc:
+            messages.warning(self, str(exc))
+            return
+        self._changed(created.id)
+
+    def move(self, step: int) -> None:
+        event = self.selected_event()
+        if event is not None and event.id is not None:
+            move_event(self._store, event.id, step)
+            self.reload(event.id)
+
+    def remove_selected(self) -> None:
+        event = self.selected_event()
+        if event is None or event.id is None:
+            return
+        if not messages.confirm(
+            self,
+            f"Удалить мероприятие «{event.name}» из дорожной карты "
+            f"{self._year.title if self._year else ''}?\n"
+            "Сразу после удаления его можно вернуть (Ctrl+Z).",
+        ):
+            return
+        self._removed = delete_event(self._store, event.id)
+        self._show_undo(True)
+        self._changed()
+
+    def undo_remove(self) -> None:
+        if self._removed is None:
+            return
+        restored = restore_event(self._store, self._removed)
+        self._removed = None
+        self._show_undo(False)
+        self._changed(restored.id)
+
+    def _show_undo(self, visible: bool) -> None:
+        self.undo_action.setEnabled(visible)
+        self.undo_button.setVisible(visible)

@@ -1,0 +1,120 @@
+"""Table model of a stage's roadmap events (the order is the roadmap's, so no sorting)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ...models import RoadmapEvent
+from ...models.vocab import EventStatus
+from ...services.progress import is_overdue
+from ...services.roadmap_rules import RuleVerdict
+
+OVERDUE = QColor("#c62828")
+DONE = QColor("#2e7d32")
+MUTED = QColor("#777777")
+EVENT_ID_ROLE = Qt.UserRole + 1
+
+COLUMNS = ("№", "Мероприятие", "Сроки", "Ответственный", "Статус")
+NUMBER, NAME, PERIOD, RESPONSIBLE, STATUS = range(len(COLUMNS))
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def period_text(event: RoadmapEvent, separator: str = " ") -> str:
+    """«01.10.2025 – 30.11.2025» (or the label when the dates are unknown)."""
+    if event.start_date and event.end_date:
+        if event.start_date == event.end_date:
+            return f"{event.start_date:%d.%m.%Y}"
+        return f"{event.start_date:%d.%m.%Y} –{separator}{event.end_date:%d.%m.%Y}"
+    return event.period_label or "—"
+
+
+def mark_text(event: RoadmapEvent, verdict: RuleVerdict | None, today: date) -> str:
+    """What stands behind the status: completion date, automatic reason, overdue days."""
+    parts = []
+    if event.status is EventStatus.DONE and event.completed_date:
+        parts.append(f"{event.completed_date:%d.%m.%Y}")
+    if verdict is not None and not event.status_overridden:
+        parts.append(f"по данным: {verdict.reason}")
+    if is_overdue(event, today) and event.end_date is not None:
+        parts.append(f"просрочено на {(today - event.end_date).days} дн.")
+    return "; ".join(parts)
+
+
+class EventsModel(QAbstractTableModel):
+    def __init__(self, today: date, stage_number: int) -> None:
+        super().__init__()
+        self._today = today
+        self._stage = stage_number
+        self._events: list[RoadmapEvent] = []
+        self._verdicts: dict[int, RuleVerdict] = {}
+
+    def set_events(self, events: list[RoadmapEvent], verdicts: dict[int, RuleVerdict]) -> None:
+        self.beginResetModel()
+        self._events = list(events)
+        self._verdicts = verdicts
+        self.endResetModel()
+
+    def event_at(self, row: int) -> RoadmapEvent | None:
+        return self._events[row] if 0 <= row < len(self._events) else None
+
+    def row_of(self, event_id: int) -> int:
+        return next((i for i, e in enumerate(self._events) if e.id == event_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._events)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._events):
+            return None
+        event = self._events[index.row()]
+        column = index.column()
+        late = is_overdue(event, self._today)
+        if role == Qt.DisplayRole:
+            return self._display(event, column)
+        if role == Qt.ForegroundRole:
+            if late:
+                return QBrush(OVERDUE)
+            if column == STATUS and event.status is EventStatus.DONE:
+                return QBrush(DONE)
+            if column == NUMBER or event.status is EventStatus.NOT_REQUIRED:
+                return QBrush(MUTED)
+        if role == Qt.FontRole and column == STATUS and late:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ToolTipRole:
+            return event.content or event.name
+        if role == EVENT_ID_ROLE:
+            return event.id
+        if role == Qt.TextAlignmentRole and column == NUMBER:
+            return int(Qt.AlignRight | Qt.AlignTop)
+        if role == Qt.TextAlignmentRole:
+            return int(Qt.AlignLeft | Qt.AlignTop)
+        return None
+
+    def _display(self, event: RoadmapEvent, column: int) -> str:
+        if column == NUMBER:
+            return f"{self._stage}.{event.position}"
+        if column == NAME:
+            return event.name
+        if column == PERIOD:
+            return period_text(event, "\n")
+        if column == RESPONSIBLE:
+            return event.responsible_role.label if event.responsible_role else ""
+        mark = mark_text(event, self._verdicts.get(event.id or -1), self._today)
+        return f"{event.status.label}\n{mark}" if mark else event.status.label
