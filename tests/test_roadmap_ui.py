@@ -196,3 +196,31 @@ def test_roadmap_orders_are_registered_once(school_store):
     with school_store.session() as session:
         orders = session.exec(select(IssuedDocument)).all()
     assert [(o.kind, o.number) for o in orders] == [(DocumentKind.ORDER_PAIRS, "113-о")]
+
+
+def test_a_person_from_the_base_can_be_made_responsible(qtbot, stage_one, school_store):
+    from nastavapp.models import Person
+    from nastavapp.models.vocab import PersonCategory
+
+    with school_store.session() as session:
+        teacher = Person(
+            category=PersonCategory.TEACHER,
+            last_name="Шевчук",
+            first_name="Ольга",
+            middle_name="Ивановна",
+            position="педагог-психолог",
+        )
+        session.add(teacher)
+        session.commit()
+        session.refresh(teacher)
+    row = _select(stage_one, "Информирование")
+    stage_one.edit_selected()
+    dialog = stage_one.dialog
+    assert dialog.person.itemText(1) == "Шевчук О. И., педагог-психолог"
+    dialog.person.setCurrentIndex(1)
+    dialog.buttons.button(QDialogButtonBox.Ok).click()
+    assert stage_one.model.index(row, 3).data() == "куратор\nШевчук О. И."
+    stage_one.edit_selected()
+    stage_one.dialog.person.setCurrentIndex(0)  # «не указан» clears it
+    stage_one.dialog.buttons.button(QDialogButtonBox.Ok).click()
+    assert stage_one.model.index(row, 3).data() == "куратор"

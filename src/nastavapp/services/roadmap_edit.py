@@ -13,6 +13,9 @@ from ..models.vocab import DocumentKind, EventStatus, ResponsibleRole, RoadmapSt
 from ..store import Store
 from .names import clean
 
+# ``EventChanges.responsible_person_id = NO_PERSON`` clears the person (None leaves it as is).
+NO_PERSON = 0
+
 
 class RoadmapEditError(ValueError):
     """A change that cannot be saved; ``str()`` is the Russian message."""
@@ -62,6 +65,8 @@ def add_event(
         raise RoadmapEditError("Укажите название мероприятия.")
     fields = (changes or EventChanges()).fields()
     fields.pop("name", None)
+    if fields.get("responsible_person_id") == NO_PERSON:
+        del fields["responsible_person_id"]
     _check_dates(fields.get("start_date"), fields.get("end_date"))
     with store.session() as session:
         last = len(_stage_events(session, year_id, stage.value))
@@ -92,6 +97,8 @@ def update_event(store: Store, event_id: int, changes: EventChanges) -> RoadmapE
                 fields["completed_date"] = date.today()
             if fields["status"] is not EventStatus.DONE:
                 fields["completed_date"] = None
+        if fields.get("responsible_person_id") == NO_PERSON:
+            fields["responsible_person_id"] = None
         for key, value in fields.items():
             setattr(event, key, value)
         session.add(event)

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..models import AcademicYear, RoadmapEvent
-from ..models.vocab import EventStatus, RoadmapStage
+from ..models import AcademicYear, Person, RoadmapEvent
+from ..models.vocab import EventStatus, PersonCategory, RoadmapStage
+from ..services.people import list_persons
 from ..services.progress import year_events
 from ..services.roadmap import load_template
 from ..services.roadmap_edit import (
@@ -86,7 +87,7 @@ class StageScreen(Screen):
         work.addStretch(1)
         layout.addLayout(work)
 
-        self.model = EventsModel(today, stage.value)
+        self.model = EventsModel(today, stage.value, self._person_names)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -134,6 +135,11 @@ class StageScreen(Screen):
         row.addWidget(self.undo_button)
         return row
 
+    def _person_names(self, person_ids: set[int]) -> dict[int, str]:
+        with self._store.session() as session:
+            found = (session.get(Person, i) for i in person_ids)
+            return {p.id: p.short_name for p in found if p is not None and p.id is not None}
+
     # data -------------------------------------------------------------------------------------
     def show_year(self, year: AcademicYear | None) -> None:
         self._year = year
@@ -180,11 +186,21 @@ class StageScreen(Screen):
             order.number if order else "",
             order.issued_on if order else None,
             self._today,
+            self._staff(),
             self,
         )
         dialog.accepted.connect(lambda: self._save(event, dialog))
         dialog.open()
         self.dialog = dialog  # for tests and to keep a reference while open
+
+    def _staff(self) -> list[tuple[int, str]]:
+        """Teachers who can be named responsible for an event."""
+        teachers = list_persons(self._store, PersonCategory.TEACHER)
+        return [
+            (p.id, f"{p.short_name}, {p.position}" if p.position else p.short_name)
+            for p in teachers
+            if p.id is not None
+        ]
 
     def _save(self, event: RoadmapEvent, dialog: EventDialog) -> None:
         assert event.id is not None
@@ -206,7 +222,7 @@ class StageScreen(Screen):
             start_date=self._today,
             end_date=self._today,
         )
-        dialog = EventDialog(draft, "", None, self._today, self)
+        dialog = EventDialog(draft, "", None, self._today, self._staff(), self)
         dialog.setWindowTitle("Новое мероприятие дорожной карты")
         dialog.accepted.connect(lambda: self._create(dialog))
         dialog.open()

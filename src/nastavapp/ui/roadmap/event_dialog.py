@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...models import RoadmapEvent
 from ...models.vocab import EventStatus, ResponsibleRole
-from ...services.roadmap_edit import EventChanges
+from ...services.roadmap_edit import NO_PERSON, EventChanges
 from .. import messages
 
 DATE_FORMAT = "dd.MM.yyyy"
@@ -52,6 +52,7 @@ class EventDialog(QDialog):
         order_number: str,
         order_date: date | None,
         today: date,
+        staff: list[tuple[int, str]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -64,7 +65,7 @@ class EventDialog(QDialog):
 
         self.name = QLineEdit(event.name)
         self.content = QPlainTextEdit(event.content)
-        self.content.setFixedHeight(96)
+        self.content.setFixedHeight(120)
         self.period_label = QLineEdit(event.period_label)
         self.period_label.setPlaceholderText("например, Октябрь–ноябрь")
         self.start = date_edit(event.start_date, today)
@@ -82,6 +83,12 @@ class EventDialog(QDialog):
             self.responsible.setCurrentIndex(
                 self.responsible.findData(event.responsible_role.value)
             )
+        self.person = QComboBox()
+        self.person.addItem("— не указан —", NO_PERSON)
+        for person_id, name in staff or []:
+            self.person.addItem(name, person_id)
+        if event.responsible_person_id is not None:
+            self.person.setCurrentIndex(max(0, self.person.findData(event.responsible_person_id)))
         self.result = QLineEdit(event.result)
         self.status = QComboBox()
         for status in EventStatus:
@@ -112,6 +119,7 @@ class EventDialog(QDialog):
         form.addRow("Срок (как в документе):", self.period_label)
         form.addRow("Даты:", dates)
         form.addRow("Ответственный:", self.responsible)
+        form.addRow("Ответственный сотрудник:", self.person)
         form.addRow("Результат:", self.result)
         form.addRow("Статус:", self.status)
         form.addRow("Дата выполнения:", self.completed)
@@ -163,6 +171,7 @@ class EventDialog(QDialog):
             start_date=to_date(self.start),
             end_date=to_date(self.end),
             responsible_role=ResponsibleRole(self.responsible.currentData()),
+            responsible_person_id=int(self.person.currentData()),
             result=self.result.text().strip(),
             status=status,
             completed_date=to_date(self.completed) if status is EventStatus.DONE else None,

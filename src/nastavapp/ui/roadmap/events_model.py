@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -46,10 +47,14 @@ def mark_text(event: RoadmapEvent, verdict: RuleVerdict | None, today: date) -> 
 
 
 class EventsModel(QAbstractTableModel):
-    def __init__(self, today: date, stage_number: int) -> None:
+    def __init__(
+        self, today: date, stage_number: int, person_names: Callable[[set[int]], dict[int, str]]
+    ) -> None:
         super().__init__()
         self._today = today
         self._stage = stage_number
+        self._person_names = person_names
+        self._names: dict[int, str] = {}
         self._events: list[RoadmapEvent] = []
         self._verdicts: dict[int, RuleVerdict] = {}
 
@@ -57,6 +62,8 @@ class EventsModel(QAbstractTableModel):
         self.beginResetModel()
         self._events = list(events)
         self._verdicts = verdicts
+        wanted = {e.responsible_person_id for e in events if e.responsible_person_id is not None}
+        self._names = self._person_names(wanted) if wanted else {}
         self.endResetModel()
 
     def event_at(self, row: int) -> RoadmapEvent | None:
@@ -115,6 +122,8 @@ class EventsModel(QAbstractTableModel):
         if column == PERIOD:
             return period_text(event, "\n")
         if column == RESPONSIBLE:
-            return event.responsible_role.label if event.responsible_role else ""
+            role = event.responsible_role.label if event.responsible_role else ""
+            person = self._names.get(event.responsible_person_id or -1, "")
+            return f"{role}\n{person}".strip() if person else role
         mark = mark_text(event, self._verdicts.get(event.id or -1), self._today)
         return f"{event.status.label}\n{mark}" if mark else event.status.label
