@@ -374,3 +374,47 @@ def test_backup_command_errors_in_russian(tmp_path, capsys):
     assert cli.main(["backup", "--db", str(broken), "--out", str(tmp_path / "c.sqlite")]) == 1
     assert "не является базой данных" in capsys.readouterr().err
     assert not (tmp_path / "c.sqlite").exists()
+
+
+def test_disk_full_while_saving_is_explained_and_the_file_keeps_its_rows(school_file):
+    from sqlmodel import select
+
+    from nastavapp.models import Person
+
+    store = open_store(school_file, backups=False)
+    try:
+        with pytest.raises(DiskFullError) as caught, store.session() as session:
+            pages = session.connection().exec_driver_sql("PRAGMA page_count").scalar()
+            session.connection().exec_driver_sql(f"PRAGMA max_page_count = {pages}")
+            for person in session.exec(select(Person)).all():
+                person.notes = "длинная заметка " * 50
+                session.add(person)
+            session.commit()
+        assert str(caught.value).startswith("Изменения не сохранены: на диске закончилось")
+    finally:
+        store.close()
+    with sqlite3.connect(school_file) as conn:
+        assert conn.execute("SELECT count(*) FROM person WHERE notes != 'bulk'").fetchone() == (0,)
+        assert conn.execute("PRAGMA quick_check").fetchone() == ("ok",)
+
+
+def test_restore_from_any_copy_file_and_a_stale_journal_is_set_aside(school_file, tmp_path):
+    copy = copy_module.write_copy(school_file, tmp_path / "флешка.sqlite")
+    good = dump(school_file)
+    school_file.unlink()
+    Path(f"{school_file}-wal").write_bytes(b"stale journal of a lost file")
+    result = restore_backup(school_file, copy, now=NOON)
+    assert result.restored.kind is BackupKind.MANUAL and dump(school_file) == good
+    assert result.previous is not None
+    assert Path(f"{result.previous}-wal").read_bytes() == b"stale journal of a lost file"
+    assert not Path(f"{school_file}-wal").exists()
+
+
+def test_restore_refuses_a_file_that_is_not_a_copy_of_the_base(school_file, tmp_path):
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    before = school_file.read_bytes()
+    with pytest.raises(StoreError, match="не является копией базы"):
+        restore_backup(school_file, other)
+    assert school_file.read_bytes() == before

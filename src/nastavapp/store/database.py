@@ -19,7 +19,7 @@ from .fileinfo import SQLITE_HEADER, looks_like_sqlite
 from .health import HealthStatus, check_health
 from .migrate import LATEST_VERSION, check_version, migrate, schema_version
 from .netfs import is_network_path
-from .oserrors import store_error, with_note
+from .oserrors import environment_error, store_error, with_note
 from .text import ru_collate, ru_fold
 
 
@@ -88,9 +88,20 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A short session; objects stay readable after it closes (no lazy loads needed)."""
+        """A short session; objects stay readable after it closes (no lazy loads needed).
+
+        A disk full, a read-only folder or a locked file during the session comes out as an
+        ``EnvironmentStoreError`` (a ``StoreError`` with Russian words), not a driver error;
+        the transaction is rolled back, so the file keeps its previous state.
+        """
         with Session(self.engine, expire_on_commit=False) as session:
-            yield session
+            try:
+                yield session
+            except sa.exc.DBAPIError as exc:
+                known = environment_error(exc, "Изменения не сохранены", self.path)
+                if known is None:
+                    raise
+                raise known from exc
 
     def schema_version(self) -> int:
         with self.engine.connect() as conn:

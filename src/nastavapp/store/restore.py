@@ -50,10 +50,14 @@ def _check_backup(info: BackupInfo) -> None:
     verdict = quick_check(info.path)
     if verdict != "ok":
         raise StoreError(
-            f"Резервная копия «{info.path.name}» повреждена ({verdict}). Выберите другую копию. "
-            "Файл базы не изменён."
+            f"Резервная копия «{info.path.name}» повреждена (не прошла проверку целостности). "
+            "Выберите другую копию. Файл базы не изменён."
         )
     summary = read_summary(info.path)
+    if summary.schema_version == 0:
+        raise StoreError(
+            f"Файл «{info.path.name}» не является копией базы программы. Файл базы не изменён."
+        )
     if summary.schema_version > LATEST_VERSION:
         raise NewerSchemaError(info.path, summary.schema_version, LATEST_VERSION)
 
@@ -63,7 +67,7 @@ def _release(db_path: Path) -> None:
 
     After this the file is self-contained, so replacing it can never meet a stale -wal.
     """
-    action = "Не удалось восстановить базу: файл открыт"
+    action = f"Не удалось восстановить базу «{db_path}»"
     try:
         conn = sqlite3.connect(db_path, timeout=2.0, isolation_level=None)
         try:
@@ -75,7 +79,7 @@ def _release(db_path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        raise store_error(exc, f"Не удалось восстановить базу «{db_path}»", db_path) from exc
+        raise store_error(exc, action, db_path) from exc
 
 
 def restore_backup(
