@@ -9,6 +9,7 @@ from .groups import (
     MentoringGroup,
     PlanItem,
 )
+from .matching import MatchPreference
 from .participation import (
     MenteeRequest,
     MentorCompetence,
@@ -29,6 +30,7 @@ __all__ = [
     "GroupMember",
     "GroupStatusChange",
     "IssuedDocument",
+    "MatchPreference",
     "Meeting",
     "MeetingAttendance",
     "MenteeRequest",
