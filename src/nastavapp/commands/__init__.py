@@ -10,6 +10,7 @@ import sys
 COMMAND_MODULES: tuple[str, ...] = (
     "nastavapp.commands.backup",
     "nastavapp.commands.demo",
+    "nastavapp.commands.export",
     "nastavapp.commands.import_persons",
     "nastavapp.commands.stats",
 )

@@ -43,7 +43,9 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     if not folder.is_dir():
         raise ExportError(f"Папка «{folder}» не найдена: выберите другое место для файла.")
     try:
-        handle, name = tempfile.mkstemp(prefix=f".~{target.stem}.", suffix=target.suffix, dir=folder)
+        handle, name = tempfile.mkstemp(
+            prefix=f".~{target.stem}.", suffix=target.suffix, dir=folder
+        )
     except PermissionError as exc:
         raise ExportError(
             f"Нет права записывать файлы в папку «{folder}»: выберите другую папку."

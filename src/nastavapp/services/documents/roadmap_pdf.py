@@ -1,0 +1,300 @@
+"""The roadmap as a PDF ready to print and sign: A4 landscape, «УТВЕРЖДАЮ», table, page numbers.
+
+Layout after ГОСТ Р 7.0.97-2016 adapted to a landscape page: margins 20 mm (left, top, bottom)
+and 10 mm (right), the organisation's name at the top left, the approval stamp (гриф утверждения)
+at the top right, a serif face (Liberation Serif, Times metrics) of 12 pt in the header and 11 pt
+in the table. The table's header row repeats on every page; «Страница N из M» at the bottom.
+
+reportlab is imported only inside the functions: the command line starts without it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from ...store import Store
+from .fonts import SERIF, FontFamily, document_font
+from .output import write_atomically
+from .roadmap_rows import (
+    COLUMNS,
+    EventRow,
+    RoadmapDocument,
+    StageRow,
+    approval_lines,
+    build_roadmap_document,
+    split_number,
+)
+
+MM = 72 / 25.4  # points in a millimetre
+MARGINS_MM = {"left": 20, "right": 10, "top": 20, "bottom": 20}
+# № п/п, мероприятие, содержание, сроки, ответственные, результат: 267 mm in all
+COLUMN_WIDTHS_MM = (14, 48, 97, 34, 34, 40)
+TABLE_FONT_SIZE = 11
+HEADER_FONT_SIZE = 12
+STAGE_BACKGROUND = "#E6E6E6"
+GRID_WIDTH = 0.5
+SPLIT_ROW_MIN_HEIGHT = 3 * TABLE_FONT_SIZE * 1.18  # a part of a split row holds 2+ lines
+
+
+def text(value: str) -> str:
+    """Plain text made safe for a reportlab Paragraph: & < > escaped, newlines as line breaks.
+
+    «№» keeps to its number with a non-breaking space, as Russian typography wants.
+    """
+    return escape(value.replace("№ ", "№\u00a0")).replace("\n", "<br/>")
+
+
+def _styles(font: FontFamily) -> dict[str, Any]:
+    from reportlab.lib.enums import TA_CENTER, TA_LEFT
+    from reportlab.lib.styles import ParagraphStyle
+
+    base = ParagraphStyle(
+        "base",
+        fontName=font.regular,
+        fontSize=TABLE_FONT_SIZE,
+        leading=TABLE_FONT_SIZE * 1.18,
+        alignment=TA_LEFT,
+        bulletFontName=font.regular,
+        bulletFontSize=TABLE_FONT_SIZE,
+        embeddedHyphenation=1,  # «организаций-/партнёров» may break at its own hyphen
+    )
+    header_text = ParagraphStyle(
+        "header_text",
+        parent=base,
+        fontSize=HEADER_FONT_SIZE,
+        leading=HEADER_FONT_SIZE * 1.2,
+    )
+    return {
+        "cell": base,
+        "number": ParagraphStyle("number", parent=base, alignment=TA_CENTER),
+        "item": ParagraphStyle("item", parent=base, leftIndent=15, bulletIndent=0, spaceAfter=1.5),
+        "item_wide": ParagraphStyle(  # room for «10.» and on
+            "item_wide", parent=base, leftIndent=20, bulletIndent=0, spaceAfter=1.5
+        ),
+        "head": ParagraphStyle("head", parent=base, fontName=font.bold, alignment=TA_CENTER),
+        "stage": ParagraphStyle("stage", parent=base, fontName=font.bold),
+        "organisation": ParagraphStyle("organisation", parent=header_text, alignment=TA_CENTER),
+        "approval": header_text,
+        "approval_head": ParagraphStyle(
+            "approval_head", parent=header_text, fontName=font.bold, spaceAfter=2
+        ),
+        "title": ParagraphStyle(
+            "title",
+            parent=header_text,
+            fontName=font.bold,
+            fontSize=14,
+            leading=17,
+            alignment=TA_CENTER,
+            spaceBefore=8,
+        ),
+        "subtitle": ParagraphStyle(
+            "subtitle", parent=header_text, alignment=TA_CENTER, spaceAfter=10
+        ),
+    }
+
+
+def _header(document: RoadmapDocument, styles: dict[str, Any], font: FontFamily) -> list[Any]:
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    lines = approval_lines(document)
+    stamp = [Paragraph(text(lines[0]), styles["approval_head"])] + [
+        Paragraph(text(line), styles["approval"]) for line in lines[1:]
+    ]
+    organisation = Paragraph(text(document.school_full_name), styles["organisation"])
+    usable = (297 - MARGINS_MM["left"] - MARGINS_MM["right"]) * MM
+    stamp_width = 105 * MM
+    organisation_width = 115 * MM
+    header = Table(
+        [[organisation, "", stamp]],
+        colWidths=[organisation_width, usable - organisation_width - stamp_width, stamp_width],
+        hAlign="LEFT",
+    )
+    header.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), font.regular),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return [
+        header,
+        Paragraph(text(document.title), styles["title"]),
+        Paragraph(text(document.subtitle), styles["subtitle"]),
+    ]
+
+
+def _content_cell(event: EventRow, styles: dict[str, Any]) -> list[Any]:
+    from reportlab.platypus import Paragraph
+
+    cell: list[Any] = []
+    numbered = [split_number(line) for line in event.content]
+    item = styles["item_wide" if any(len(n) > 2 for n, _ in numbered) else "item"]
+    for number, body in numbered:
+        if number:
+            cell.append(Paragraph(text(body), item, bulletText=number))
+        else:
+            cell.append(Paragraph(text(body), styles["cell"]))
+    return cell
+
+
+def _table(document: RoadmapDocument, styles: dict[str, Any], font: FontFamily) -> Any:
+    from reportlab.lib import colors
+    from reportlab.platypus import Paragraph, TableStyle
+
+    data: list[list[Any]] = [[Paragraph(text(title), styles["head"]) for title in COLUMNS]]
+    commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), font.regular),
+        ("FONTSIZE", (0, 0), (-1, -1), TABLE_FONT_SIZE),
+        ("GRID", (0, 0), (-1, -1), GRID_WIDTH, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]
+    for row in document.rows:
+        index = len(data)
+        if isinstance(row, StageRow):
+            data.append([Paragraph(text(row.text), styles["stage"]), "", "", "", "", ""])
+            commands += [
+                ("SPAN", (0, index), (-1, index)),
+                ("BACKGROUND", (0, index), (-1, index), colors.HexColor(STAGE_BACKGROUND)),
+                ("FONTNAME", (0, index), (-1, index), font.bold),
+            ]
+            continue
+        # Every cell a list of flowables: reportlab measures only lists when it splits a row.
+        data.append(
+            [
+                [Paragraph(text(row.number), styles["number"])],
+                [Paragraph(text(row.name), styles["cell"])],
+                _content_cell(row, styles),
+                [Paragraph(text(row.period), styles["cell"])],
+                [Paragraph(text(row.responsible), styles["cell"])],
+                [Paragraph(text(row.result), styles["cell"])],
+            ]
+        )
+    table = _table_class()(
+        data,
+        colWidths=[width * MM for width in COLUMN_WIDTHS_MM],
+        repeatRows=1,
+        hAlign="LEFT",
+        # Rows break across pages, as in Word, so that no page is left half empty.
+        splitByRow=0,
+        splitInRow=SPLIT_ROW_MIN_HEIGHT,
+    )
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _is_stage_row(cells: list[Any]) -> bool:
+    first = cells[0] if cells else None
+    return getattr(getattr(first, "style", None), "name", "") == "stage"
+
+
+@cache
+def _table_class() -> type:
+    """A reportlab Table that never leaves a stage heading alone at the foot of a page."""
+    from reportlab.platypus import Table
+
+    class RoadmapTable(Table):
+        def split(self, availWidth: float, availHeight: float) -> list[Any]:
+            self._calc(availWidth, availHeight)
+            heights = self._rowHeights
+            used = 0.0
+            for index, height in enumerate(heights):
+                if used + height > availHeight:
+                    break
+                # (a heading right under the repeated header row cannot move any further)
+                if index > 1 and _is_stage_row(self._cellvalues[index]):
+                    room = availHeight - used - height
+                    following = heights[index + 1] if index + 1 < len(heights) else 0.0
+                    if following and room < min(following, 2 * SPLIT_ROW_MIN_HEIGHT):
+                        # the first event would not start under the heading: move both on
+                        return list(super().split(availWidth, used))
+                used += height
+            return list(super().split(availWidth, availHeight))
+
+        def draw(self) -> None:
+            super().draw()
+            # reportlab leaves the edges of a row broken across pages open (at the foot of one
+            # page, under the repeated header on the next): close them.
+            self.canv.saveState()
+            self.canv.setLineWidth(GRID_WIDTH)
+            self.canv.line(0, 0, self._width, 0)
+            if len(self._rowpositions) > 1:
+                under_header = self._rowpositions[1]
+                self.canv.line(0, under_header, self._width, under_header)
+            self.canv.restoreState()
+
+    return RoadmapTable
+
+
+def _numbered_canvas(font: FontFamily) -> type:
+    """A canvas that writes «Страница N из M» once the number of pages is known."""
+    from reportlab.pdfgen import canvas
+
+    class NumberedCanvas(canvas.Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for page in self._pages:
+                self.__dict__.update(page)
+                self.setFont(font.regular, 10)
+                width = self._pagesize[0]
+                self.drawCentredString(
+                    width / 2, 10 * MM, f"Страница {self._pageNumber} из {total}"
+                )
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def write_roadmap_pdf(document: RoadmapDocument, path: Path) -> None:
+    """Render ``document`` to ``path`` directly (no temporary file; see ``export_roadmap_pdf``)."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.platypus import SimpleDocTemplate
+
+    font = document_font(SERIF)
+    styles = _styles(font)
+    pdf = SimpleDocTemplate(
+        str(path),
+        pagesize=landscape(A4),
+        leftMargin=MARGINS_MM["left"] * MM,
+        rightMargin=MARGINS_MM["right"] * MM,
+        topMargin=MARGINS_MM["top"] * MM,
+        bottomMargin=MARGINS_MM["bottom"] * MM,
+        title=f"{document.title} на {document.year_title} учебный год",
+        author=document.school_short_name or document.school_full_name,
+        subject=f"{document.title} {document.subtitle}",
+        creator="nastavapp",
+        lang="ru-RU",
+        initialFontName=font.regular,  # else every page names Helvetica as its first font
+        initialFontSize=TABLE_FONT_SIZE,
+    )
+    story = [*_header(document, styles, font), _table(document, styles, font)]
+    pdf.build(story, canvasmaker=_numbered_canvas(font))
+
+
+def export_roadmap_pdf(store: Store, target: Path, year_title: str | None = None) -> Path:
+    """Write the year's roadmap as a PDF at ``target`` (replaced only once fully written).
+
+    Raises:
+        ExportError: with a Russian message (no school or year, the target locked or read-only).
+    """
+    document = build_roadmap_document(store, year_title)
+    return write_atomically(Path(target), lambda path: write_roadmap_pdf(document, path))

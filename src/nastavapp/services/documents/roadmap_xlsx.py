@@ -1,0 +1,179 @@
+"""The roadmap as an Excel workbook: the same table as the PDF, to edit and print from Excel.
+
+One sheet «Дорожная карта»: the approval stamp at the top right, the title, then the table with
+its header frozen and repeated on every printed page; stage rows merged across and bold; text
+wrapped; A4 landscape, fitted to the page width, «Страница N из M» in the footer.
+
+openpyxl is imported only inside the functions: the command line starts without it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ...store import Store
+from .output import write_atomically
+from .roadmap_rows import (
+    COLUMNS,
+    EventRow,
+    RoadmapDocument,
+    StageRow,
+    approval_lines,
+    build_roadmap_document,
+)
+
+SHEET_TITLE = "Дорожная карта"
+# A font name the file refers to, not a font we ship: Windows has it, and Linux fontconfig maps
+# it to the metric-compatible Liberation Serif. (The PDF embeds Liberation Serif itself.)
+XLSX_FONT = "Times New Roman"
+FONT_SIZE = 11
+# № п/п, мероприятие, содержание, сроки, ответственные, результат (in Excel character widths)
+COLUMN_WIDTHS = (7, 26, 52, 15, 18, 22)
+STAGE_FILL = "E6E6E6"
+INCH_PER_MM = 1 / 25.4
+CHARS_PER_UNIT = 1.4
+
+
+def _cell_text(row: EventRow) -> list[str]:
+    return [
+        row.number,
+        row.name,
+        "\n".join(row.content),
+        row.period,
+        row.responsible.replace("\u00a0", " "),
+        row.result,
+    ]
+
+
+def _line_count(text: str, width: int) -> int:
+    """Rough number of printed lines of ``text`` in a column ``width`` units wide.
+
+    A width unit is a digit of the default font; Times New Roman 11 fits about 1.4 letters
+    of Russian text in one.
+    """
+    usable = max(int(width * CHARS_PER_UNIT) - 2, 1)
+    return sum(max(1, -(-len(line) // usable)) for line in text.split("\n"))
+
+
+def fill_sheet(sheet: Any, document: RoadmapDocument) -> int:
+    """Write ``document`` into an openpyxl worksheet; returns the row number of the table header."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    ncols = len(COLUMNS)
+    last = get_column_letter(ncols)
+    plain = Font(name=XLSX_FONT, size=FONT_SIZE)
+    bold = Font(name=XLSX_FONT, size=FONT_SIZE, bold=True)
+    thin = Side(style="thin", color="000000")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap_top = Alignment(wrap_text=True, vertical="top")
+    centre = Alignment(wrap_text=True, vertical="center", horizontal="center")
+
+    for index, width in enumerate(COLUMN_WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+    # the organisation at the top left, the approval stamp at the top right
+    sheet.merge_cells(start_row=1, start_column=1, end_row=4, end_column=2)
+    organisation = sheet.cell(row=1, column=1, value=document.school_full_name)
+    organisation.font = Font(name=XLSX_FONT, size=12)
+    organisation.alignment = Alignment(wrap_text=True, vertical="top", horizontal="center")
+    for offset, line in enumerate(approval_lines(document)):
+        row = 1 + offset
+        sheet.merge_cells(start_row=row, start_column=4, end_row=row, end_column=ncols)
+        cell = sheet.cell(row=row, column=4, value=line.replace("\u00a0", " "))
+        cell.font = Font(name=XLSX_FONT, size=12, bold=offset == 0)
+        cell.alignment = Alignment(horizontal="left", vertical="top")
+
+    title_row = 6
+    for row, (value, font) in enumerate(
+        (
+            (document.title, Font(name=XLSX_FONT, size=14, bold=True)),
+            (document.subtitle, Font(name=XLSX_FONT, size=12)),
+        ),
+        start=title_row,
+    ):
+        sheet.merge_cells(f"A{row}:{last}{row}")
+        cell = sheet.cell(row=row, column=1, value=value)
+        cell.font = font
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+    header = title_row + 3
+    for column, title in enumerate(COLUMNS, start=1):
+        cell = sheet.cell(row=header, column=column, value=title)
+        cell.font, cell.alignment, cell.border = bold, centre, box
+
+    row_number = header
+    for item in document.rows:
+        row_number += 1
+        if isinstance(item, StageRow):
+            sheet.merge_cells(
+                start_row=row_number, start_column=1, end_row=row_number, end_column=ncols
+            )
+            cell = sheet.cell(row=row_number, column=1, value=item.text)
+            cell.font = bold
+            cell.alignment = Alignment(vertical="center")
+            for column in range(1, ncols + 1):
+                stage_cell = sheet.cell(row=row_number, column=column)
+                stage_cell.fill = PatternFill("solid", fgColor=STAGE_FILL)
+                stage_cell.border = box
+            continue
+        values = _cell_text(item)
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=row_number, column=column, value=value)
+            cell.font, cell.border = plain, box
+            cell.alignment = (
+                Alignment(wrap_text=True, vertical="top", horizontal="center")
+                if column == 1
+                else wrap_top
+            )
+        # Excel does not grow wrapped rows written by a program: give each its height.
+        lines = max(_line_count(v, w) for v, w in zip(values, COLUMN_WIDTHS, strict=True))
+        sheet.row_dimensions[row_number].height = round(lines * FONT_SIZE * 1.25 + 4, 1)
+
+    sheet.freeze_panes = sheet.cell(row=header + 1, column=1)
+    sheet.print_title_rows = f"{header}:{header}"
+    sheet.print_area = f"A1:{last}{row_number}"
+    _page_setup(sheet)
+    return header
+
+
+def _page_setup(sheet: Any) -> None:
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as it takes
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_options.horizontalCentered = True
+    margins = sheet.page_margins
+    margins.left, margins.right = 20 * INCH_PER_MM, 10 * INCH_PER_MM
+    margins.top, margins.bottom = 20 * INCH_PER_MM, 20 * INCH_PER_MM
+    margins.header, margins.footer = 8 * INCH_PER_MM, 8 * INCH_PER_MM
+    sheet.oddFooter.center.text = "Страница &P из &N"
+    sheet.oddFooter.center.font = XLSX_FONT
+    sheet.oddFooter.center.size = 10
+
+
+def write_roadmap_xlsx(document: RoadmapDocument, path: Path) -> None:
+    """Write ``document`` to ``path`` directly (no temporary file; see ``export_roadmap_xlsx``)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = SHEET_TITLE
+    fill_sheet(sheet, document)
+    book.properties.title = f"{document.title} на {document.year_title} учебный год"
+    book.properties.creator = "nastavapp"
+    book.save(path)
+
+
+def export_roadmap_xlsx(store: Store, target: Path, year_title: str | None = None) -> Path:
+    """Write the year's roadmap as an xlsx workbook at ``target`` (replaced only once written).
+
+    Raises:
+        ExportError: with a Russian message (no school or year, the target locked or read-only).
+    """
+    document = build_roadmap_document(store, year_title)
+    return write_atomically(Path(target), lambda path: write_roadmap_xlsx(document, path))
