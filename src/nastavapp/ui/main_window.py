@@ -25,6 +25,7 @@ from ..services.roadmap_rules import apply_rules
 from ..services.school import get_school
 from ..services.years import current_year, list_years, set_current_year
 from ..store import Store
+from .documents_screen import DocumentsScreen
 from .home_screen import HomeScreen
 from .navigation import AREAS, HOME, NavigationPanel, stage_key
 from .screens import PLACEHOLDERS, PlaceholderScreen, Screen
@@ -95,9 +96,12 @@ class MainWindow(QMainWindow):
         self._add_screen(HOME, HomeScreen(self.store, self._today))
         for stage in RoadmapStage:
             self._add_screen(stage_key(stage), StageScreen(self.store, stage, self._today))
+        built = {"documents": lambda: DocumentsScreen(self.store, self._today)}
         for key, _title in AREAS:
-            title, text = PLACEHOLDERS[key]
-            self._add_screen(key, PlaceholderScreen(title, text))
+            if key in built:
+                self._add_screen(key, built[key]())
+            else:
+                self._add_screen(key, PlaceholderScreen(*PLACEHOLDERS[key]))
         self.navigation.screenChosen.connect(self.show_screen)
         self.year_combo.currentIndexChanged.connect(self._on_year_chosen)
 
