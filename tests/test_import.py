@@ -645,3 +645,37 @@ def test_the_import_code_loads_no_spreadsheet_library_until_it_reads():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert out == "[]"
+
+
+# --- the backup before storing --------------------------------------------------------------
+
+
+def test_an_import_first_makes_a_backup_of_the_state_before(store, tmp_path):
+    from nastavapp.store import BackupKind, list_backups
+
+    from .db_rows import dump
+
+    path = write_xlsx(tmp_path / "7А.xlsx", CLASS_LIST)
+    run_import(store, path, dry_run=True)
+    assert list_backups(store.path) == []  # a dry run changes nothing, so it backs up nothing
+    before = dump(store.path)
+    run_import(store, path)
+    [backup] = list_backups(store.path)
+    assert backup.kind is BackupKind.BEFORE_IMPORT
+    assert dump(backup.path) == before  # the people are not in it: the state before the import
+    assert len(pupils_stored(store)) == 4
+
+
+def test_an_import_stops_when_its_backup_cannot_be_made(store, tmp_path, monkeypatch):
+    import nastavapp.store.backup as backup_module
+    from nastavapp.store import DiskFullError
+
+    def no_space(source, target):
+        raise DiskFullError(f"Не удалось записать копию в «{target}»", target)
+
+    monkeypatch.setattr(backup_module, "write_copy", no_space)
+    with pytest.raises(DiskFullError) as caught:
+        run_import(store, write_xlsx(tmp_path / "7А.xlsx", CLASS_LIST))
+    assert "закончилось свободное место" in str(caught.value)
+    assert "Список не загружен" in str(caught.value)
+    assert pupils_stored(store) == []

@@ -9,8 +9,16 @@ import sqlalchemy as sa
 from sqlmodel import col, func, select
 
 from ..models import MentoringGroup, Participation, Person
-from ..models.vocab import PersonCategory, Role
+from ..models.vocab import (
+    MENTEE_AGE_BAND,
+    MENTOR_AGE_BAND,
+    YOUNG_SPECIALIST_MAX_EXPERIENCE,
+    PersonCategory,
+    Role,
+)
 from ..store import Store
+from .consents import without_consent
+from .person_fields import age_on
 from .progress import roadmap_summary
 from .school import get_school
 from .years import current_year, list_years
@@ -54,6 +62,21 @@ def collect_stats(
                 session.exec(select(func.count()).where(MentoringGroup.year_id == year.id)).one()
             )
         mentors, mentees = role_count(Role.MENTOR), role_count(Role.MENTEE)
+        contingent = session.exec(
+            select(
+                col(Person.id),
+                col(Person.category),
+                col(Person.birth_date),
+                col(Person.experience_years),
+            ).where(sa.not_(col(Person.archived)))
+        ).all()
+    day = today or date.today()
+    ages = [
+        age_on(born, day)
+        for _pid, category, born, _exp in contingent
+        if category is PersonCategory.STUDENT and born is not None
+    ]
+    missing = without_consent(store)
     return {
         "school": school.full_name if school else "",
         "year": year.title if year else "",
@@ -65,8 +88,17 @@ def collect_stats(
         "mentors": mentors,
         "mentees": mentees,
         "groups": groups,
+        "students_10_19": sum(MENTEE_AGE_BAND[0] <= a <= MENTEE_AGE_BAND[1] for a in ages),
+        "students_15_19": sum(MENTOR_AGE_BAND[0] <= a <= MENTOR_AGE_BAND[1] for a in ages),
+        "young_specialists": sum(
+            category is PersonCategory.TEACHER
+            and exp is not None
+            and exp <= YOUNG_SPECIALIST_MAX_EXPERIENCE
+            for _pid, category, _born, exp in contingent
+        ),
+        "without_consent": sum(pid in missing for pid, _cat, _born, _exp in contingent),
         "roadmap": (
-            roadmap_summary(store, year.id, today or date.today()).as_dict()
+            roadmap_summary(store, year.id, day).as_dict()
             if year is not None and year.id is not None
             else {"events": 0, "done": 0, "overdue": 0, "current_stage": 1}
         ),

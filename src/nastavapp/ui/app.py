@@ -2,78 +2,165 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+)
+from PySide6.QtWidgets import QApplication, QWidget
 
 from .. import APP_NAME, APP_TITLE, __version__
+from ..logging_setup import setup_logging
 from ..models import AcademicYear
 from ..services.new_year import start_new_year
 from ..services.school import SetupError, get_school, setup_school
 from ..services.years import YearError, list_years
-from ..store import Store, StoreError, data_dir, default_db_path, open_store
+from ..store import DamagedFileError, Store, StoreError, data_dir, default_db_path, open_store
 from ..store.copy import write_copy
 from . import messages
+from .error_handler import ErrorHandler
 from .first_run import FirstRunWizard
 from .main_window import MainWindow
 from .new_year_dialog import NewYearDialog
+from .recovery import RecoveryActions
 from .settings import UiSettings
+from .single_instance import InstanceGuard, wake_the_holder
+
+log = logging.getLogger("nastavapp.app")
 
 # Kept for the program's life: a collected QTranslator turns the buttons English (GUIDE trap 6).
 _TRANSLATORS: list[QTranslator] = []
 
 
-def install_russian(app: QApplication) -> None:
+def install_russian(app: QCoreApplication | None) -> None:
     """Load Qt's own Russian translations once, so standard buttons and dialogs speak Russian."""
-    if _TRANSLATORS:
+    if _TRANSLATORS or app is None:
         return
-    QLocale.setDefault(QLocale(QLocale.Russian, QLocale.Russia))
-    folder = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+    QLocale.setDefault(QLocale(QLocale.Language.Russian, QLocale.Country.Russia))
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name in ("qtbase",):
         translator = QTranslator(app)
-        if translator.load(QLocale(QLocale.Russian), name, "_", folder):
+        if translator.load(QLocale(QLocale.Language.Russian), name, "_", folder):
             app.installTranslator(translator)
             _TRANSLATORS.append(translator)
 
 
-class AppController(QObject):
-    """Opens data files, runs the first-run wizard when a file has no school, owns the window."""
+class AppController(QObject, RecoveryActions):
+    """Opens data files, runs the first-run wizard when a file has no school, owns the window.
+
+    It holds the lock of the open data file (``guard``) for as long as the file is open, so a
+    second program on the same file only brings this one's window to the front.
+    """
 
     def __init__(self, settings: UiSettings, today: date | None = None) -> None:
-        super().__init__()
+        QObject.__init__(self)
+        RecoveryActions.__init__(self)
         install_russian(QApplication.instance())
         self.settings = settings
         self.today = today or date.today()
         self.store: Store | None = None
+        self.guard: InstanceGuard | None = None
         self.window: MainWindow | None = None
         self.wizard: FirstRunWizard | None = None
+        self.already_running = False  # a start refused because another program has the file
 
     def start(self, path: Path | None) -> bool:
         """Open ``path`` (or the last/default database); False when nothing could be opened."""
         if path is None:
             last = self.settings.last_database()
             path = last if last is not None and last.exists() else default_db_path()
-        return self.open_database(path)
+        return self.open_database(path, at_start=True)
 
-    def open_database(self, path: Path) -> bool:
+    # opening ----------------------------------------------------------------------------------
+    def open_database(self, path: Path, *, at_start: bool = False) -> bool:
+        """Lock and open ``path``; a damaged file gets the recovery offer instead.
+
+        Returns False when the file was refused (the one open before stays open).
+        """
+        path = Path(path).expanduser().resolve()
+        guard = self._guard_for(path)
+        if guard is None:
+            return False
+        return self._open_locked(path, guard, at_start=at_start)
+
+    def _open_locked(self, path: Path, guard: InstanceGuard, *, at_start: bool) -> bool:
         try:
             store = open_store(path)
+        except DamagedFileError as exc:
+            log.warning("Файл %s повреждён: %s", path, exc.health.detail)
+            self.offer_recovery(exc.health, guard, at_start=at_start or self.window is None)
+            return True
         except StoreError as exc:
-            messages.error(self.window, str(exc))
+            log.warning("Файл %s не открыт: %s", path, exc)
+            self._drop(guard)
+            self._refused(str(exc))
             return False
-        if self.store is not None:
+        self._adopt(store, guard)
+        return True
+
+    def _refused(self, text: str) -> None:
+        if self.store is not None and self.window is not None:
+            text += f"\n\nОткрытой осталась прежняя база:\n{self.store.path}"
+        messages.error(self.window, text)
+
+    def _guard_for(self, path: Path) -> InstanceGuard | None:
+        """The lock of ``path`` (ours already, or newly taken); None when another program has it."""
+        if self.guard is not None and self.guard.db_path == path:
+            return self.guard
+        guard = InstanceGuard(path)
+        if guard.acquire():
+            guard.showRequested.connect(self.bring_to_front)
+            return guard
+        self._already_open(path, guard)
+        return None
+
+    def _already_open(self, path: Path, guard: InstanceGuard) -> None:
+        text = wake_the_holder(guard)  # its window comes to the front
+        log.info("Файл %s уже открыт другой программой", path)
+        if self.window is None:
+            self.already_running = True
+        messages.info(self.window, text)
+
+    def _drop(self, guard: InstanceGuard) -> None:
+        """Let go of a lock taken for a file that was not opened after all."""
+        if guard is not self.guard:
+            guard.release()
+
+    def _adopt(self, store: Store, guard: InstanceGuard) -> None:
+        """Make ``store`` the open data file: close the previous one, show wizard or window."""
+        if self.store is not None and self.store is not store:
             self.store.close()
-        self.store = store
+        if self.guard is not None and self.guard is not guard:
+            self.guard.release()
+        self.store, self.guard = store, guard
         self.settings.set_last_database(store.path)
         if get_school(store) is None:
             self._ask_school()
         else:
             self._show_window()
-        return True
+        self._show_notices(store)
 
+    def _show_notices(self, store: Store) -> None:
+        """What opening noticed but did not stop for (e.g. no start-up backup): said once."""
+        if not store.notices:
+            return
+        for notice in store.notices:
+            log.warning("%s: %s", store.path, notice)
+        text = "\n\n".join(store.notices)
+        store.notices.clear()
+        messages.warning(
+            self.front_widget(), f"{text}\n\nРаботать с базой можно: она открыта как обычно."
+        )
+
+    # wizard and window ------------------------------------------------------------------------
     def _ask_school(self) -> None:
         self.wizard = FirstRunWizard(self.window, today=self.today)
         self.wizard.accepted.connect(self._wizard_accepted)
@@ -95,7 +182,7 @@ class AppController(QObject):
     def _wizard_rejected(self) -> None:
         self.wizard = None
         if self.window is None:
-            QApplication.quit()
+            self.quit()
 
     def _show_window(self) -> None:
         assert self.store is not None
@@ -103,13 +190,48 @@ class AppController(QObject):
         self.window = MainWindow(self.store, self.settings, today=self.today)
         self.window.openDatabaseRequested.connect(self.choose_database)
         self.window.saveCopyRequested.connect(self.save_copy)
+        self.window.backupsRequested.connect(self.show_backups)
         self.window.demoRequested.connect(self.create_demo)
         self.window.aboutRequested.connect(self.show_about)
         self.window.newYearRequested.connect(self.start_new_year)
+        self.window.installEventFilter(self)
         if old is not None:
+            old.removeEventFilter(self)  # replaced, not closed by the user: keep the file
             old.close()
             old.deleteLater()
         self.window.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The user closed the main window: the work with the file is over, free it."""
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.shutdown()
+        return False
+
+    def front_widget(self) -> QWidget | None:
+        """What the user is looking at now: the recovery offer, the wizard or the window."""
+        return self.recovery or self.wizard or self.window
+
+    def bring_to_front(self) -> None:
+        """Another program was started on this file: show ourselves instead."""
+        widget = self.front_widget()
+        if widget is None:
+            return
+        if widget.isMinimized():
+            widget.showNormal()
+        widget.show()
+        widget.raise_()
+        widget.activateWindow()
+
+    def shutdown(self) -> None:
+        """Close the data file and release its lock (the window closed, the program quits)."""
+        if self.store is not None:
+            self.store.close()
+        if self.guard is not None:
+            self.guard.release()
+
+    def quit(self) -> None:
+        self.shutdown()
+        QApplication.quit()
 
     # menu actions -----------------------------------------------------------------------------
     def choose_database(self) -> None:
@@ -205,11 +327,36 @@ def _free_name(path: Path) -> Path:
     return candidate
 
 
+def _log_folder() -> Path:
+    try:
+        return data_dir()
+    except OSError:
+        import tempfile
+
+        return Path(tempfile.gettempdir())
+
+
 def run_gui(db_path: Path | None) -> int:
+    """The program: log, error handler, the controller; 0 also when another copy had the file."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    setup_logging(_log_folder(), crash_dumps=True)
+    log.info("Запуск %s %s", APP_NAME, __version__)
     controller = AppController(UiSettings())
-    if not controller.start(db_path):
-        return 1
-    return int(app.exec())
+    handler = ErrorHandler(controller.front_widget)  # referenced until the program ends
+    handler.install()
+    app.aboutToQuit.connect(controller.shutdown)
+    try:
+        started = controller.start(db_path)
+    except Exception:  # a bug before the window: logged and told, then the program ends
+        handler.handle(*sys.exc_info(), at_start=True)
+        started = False
+    try:
+        if not started:
+            controller.shutdown()
+            return 0 if controller.already_running else 1
+        return int(app.exec())
+    finally:
+        handler.uninstall()
+        log.info("Завершение работы")

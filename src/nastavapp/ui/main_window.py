@@ -25,6 +25,7 @@ from ..services.roadmap_rules import apply_rules
 from ..services.school import get_school
 from ..services.years import current_year, list_years, set_current_year
 from ..store import Store
+from .bases import BasesScreen
 from .documents_screen import DocumentsScreen
 from .home_screen import HomeScreen
 from .navigation import AREAS, HOME, NavigationPanel, stage_key
@@ -38,6 +39,7 @@ class MainWindow(QMainWindow):
 
     openDatabaseRequested = Signal()
     saveCopyRequested = Signal()
+    backupsRequested = Signal()
     demoRequested = Signal()
     newYearRequested = Signal()
     aboutRequested = Signal()
@@ -96,7 +98,10 @@ class MainWindow(QMainWindow):
         self._add_screen(HOME, HomeScreen(self.store, self._today))
         for stage in RoadmapStage:
             self._add_screen(stage_key(stage), StageScreen(self.store, stage, self._today))
-        built = {"documents": lambda: DocumentsScreen(self.store, self._today)}
+        built = {
+            "bases": lambda: BasesScreen(self.store, self._today),
+            "documents": lambda: DocumentsScreen(self.store, self._today),
+        }
         for key, _title in AREAS:
             if key in built:
                 self._add_screen(key, built[key]())
@@ -121,6 +126,9 @@ class MainWindow(QMainWindow):
             "&Сохранить копию как…",
             QKeySequence("Ctrl+Shift+S"),
             self.saveCopyRequested.emit,
+        )
+        self.action_backups = self._action(
+            file_menu, "&Резервные копии…", None, self.backupsRequested.emit
         )
         self.action_export = self._action(
             file_menu, "&Экспорт…", QKeySequence("Ctrl+E"), lambda: self.show_screen("documents")

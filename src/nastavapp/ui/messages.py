@@ -28,6 +28,16 @@ def confirm(parent: QWidget | None, text: str, title: str = _TITLE) -> bool:
     return answer == QMessageBox.Yes
 
 
+def confirm_action(parent: QWidget | None, text: str, action: str, title: str = _TITLE) -> bool:
+    """A question whose yes-button names the action («Восстановить»); «Отмена» is the default."""
+    box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.NoButton, parent)
+    yes = box.addButton(action, QMessageBox.AcceptRole)
+    cancel = box.addButton(QMessageBox.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is yes
+
+
 def about(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.about(parent, title, text)
 

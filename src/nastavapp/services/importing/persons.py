@@ -24,7 +24,8 @@ import sqlalchemy as sa
 from ...models import Person
 from ...models.columns import utc_now
 from ...models.vocab import PersonCategory
-from ...store import Store, StoreError
+from ...store import BackupKind, Store, StoreError, backup_before
+from ...store.oserrors import with_note
 from ..names import FullName
 from ..people import PersonKey, existing_keys, key_of
 from ..person_fields import PersonFields, check_person, normalized
@@ -120,7 +121,8 @@ def import_persons(
     Raises:
         ImportFileError: the mapping has no name columns.
         ImportCancelled: ``cancelled()`` said so; nothing was stored.
-        StoreError: the database refused the rows; nothing was stored.
+        StoreError: the backup made before storing (``BackupKind.BEFORE_IMPORT``) failed,
+            or the database refused the rows; nothing was stored.
     """
     if category not in IMPORTABLE:
         raise ValueError("Загрузка списков возможна только для обучающихся и педагогов.")
@@ -161,6 +163,8 @@ def import_persons(
             seen[key] = number
             result.accepted.append(AcceptedRow(number, outcome))
     if not dry_run:
+        if result.accepted:
+            _back_up_first(store)
         checked = len(data)
         accepted = max(len(result.accepted), 1)
         _store_all(
@@ -172,6 +176,16 @@ def import_persons(
         result.stored = True
     report(total, total)
     return result
+
+
+def _back_up_first(store: Store) -> None:
+    """The backup «перед загрузкой списков»; without it nothing is stored."""
+    try:
+        backup_before(store.path, BackupKind.BEFORE_IMPORT)
+    except StoreError as exc:
+        raise with_note(
+            exc, "Список не загружен: без резервной копии программа не меняет базу."
+        ) from exc
 
 
 def _cell(row: Row, mapping: ColumnMapping, column: Column) -> str | float | date:

@@ -1,0 +1,230 @@
+"""«Базы»: the whole contingent, the year's mentees and mentors, in three tabs over one read.
+
+Dialogs open window-modal (``open()``) and report back through their ``accepted`` signal;
+message boxes and file dialogs go through ``ui.messages``. A deletion (or taking someone out of
+a base) can be undone at once: Ctrl+Z or «Отменить» on the line that reports it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...models import AcademicYear
+from ...services.bases_rows import BaseRow, load_rows
+from ...services.deletion import DeletionError, DeletionSnapshot, restore_person
+from ...store import Store
+from ..screens import Screen, heading
+from .base_view import BaseView
+from .columns import BaseKind
+from .commands import BaseCommands
+from .file_commands import FileCommands
+
+TAB_TITLES = {
+    BaseKind.ALL: "Все участники",
+    BaseKind.MENTEES: "База наставляемых",
+    BaseKind.MENTORS: "База наставников",
+}
+
+
+class BasesScreen(Screen):
+    def __init__(self, store: Store, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.today = today
+        self.year: AcademicYear | None = None
+        self.rows: list[BaseRow] = []
+        self.dialog: QDialog | None = None  # the dialog open now (tests drive it)
+        self._undo: DeletionSnapshot | None = None
+        self._shown_once = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 8)
+        layout.setSpacing(8)
+        self.title = heading("Базы")
+        layout.addWidget(self.title)
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        self.toolbar.setStyleSheet("QToolBar { border: none; spacing: 2px; }")
+        layout.addWidget(self.toolbar)
+        self.undo_bar = self._build_undo_bar()
+        layout.addWidget(self.undo_bar)
+        self.tabs = QTabWidget()
+        self.views: dict[BaseKind, BaseView] = {}
+        for kind, title in TAB_TITLES.items():
+            view = BaseView(kind)
+            self.views[kind] = view
+            self.tabs.addTab(view, title)
+        layout.addWidget(self.tabs, 1)
+        self.commands = BaseCommands(self)
+        self.files = FileCommands(self)
+        self._build_toolbar()
+        self.tabs.currentChanged.connect(self._tab_changed)
+        for view in self.views.values():
+            view.activated.connect(self.commands.edit)
+            view.table.selectionModel().selectionChanged.connect(self._sync_actions)
+        self._tab_changed()
+
+    # construction -------------------------------------------------------------------------
+    def _action(self, text: str, slot: object, shortcut: object = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        if tip:
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_toolbar(self) -> None:
+        a = self.commands
+        self.add_action = self._action("Добавить…", a.add, QKeySequence("Ins"))
+        self.edit_action = self._action("Изменить…", a.edit, None, "Изменить данные участника")
+        self.delete_action = self._action("Удалить…", a.delete, QKeySequence.Delete)
+        self.mentee_action = self._action(
+            "Наставляемый…", a.mentee, None, "Включить в базу наставляемых или изменить запросы"
+        )
+        self.mentor_action = self._action(
+            "Наставник…", a.mentor, None, "Включить в базу наставников или изменить отбор"
+        )
+        self.consent_action = self._action(
+            "Согласие…", a.consent, None, "Согласие на обработку персональных данных"
+        )
+        self.import_action = self._action(
+            "Загрузить список…",
+            self.files.import_list,
+            None,
+            "Загрузить обучающихся или педагогов из файла",
+        )
+        self.export_action = self._action(
+            "В Excel…", self.files.export, None, "Сохранить базу в файл Excel для печати"
+        )
+        self.undo_action = self._action("Отменить", self.undo, QKeySequence.Undo)
+        self.undo_action.setEnabled(False)
+        bar = self.toolbar
+        for action in (self.add_action, self.edit_action, self.delete_action):
+            bar.addAction(action)
+        bar.addSeparator()
+        for action in (self.mentee_action, self.mentor_action, self.consent_action):
+            bar.addAction(action)
+        bar.addSeparator()
+        bar.addAction(self.import_action)
+        bar.addAction(self.export_action)
+
+    def _build_undo_bar(self) -> QFrame:
+        bar = QFrame()
+        bar.setObjectName("undoBar")
+        bar.setStyleSheet("#undoBar { background: #fff8e1; border: 1px solid #f0d98c; }")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(10, 4, 6, 4)
+        self.undo_label = QLabel()
+        self.undo_button = QPushButton("Отменить (Ctrl+Z)")
+        self.undo_button.clicked.connect(self.undo)
+        row.addWidget(self.undo_label, 1)
+        row.addWidget(self.undo_button)
+        bar.setVisible(False)
+        return bar
+
+    # data ---------------------------------------------------------------------------------------
+    def show_year(self, year: AcademicYear | None) -> None:
+        self.year = year
+        self.title.setText(f"Базы — {year.title} учебный год" if year else "Базы")
+        self.forget_undo()
+        self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Read again when the screen comes back: pairs and others may have changed roles."""
+        super().showEvent(event)
+        if self._shown_once:
+            self.reload()
+        self._shown_once = True
+
+    def reload(self, select_id: int | None = None) -> None:
+        year_id = self.year.id if self.year is not None else None
+        self.rows = load_rows(self.store, year_id, self.today)
+        names = {r.id: r.person.short_name for r in self.rows}
+        for view in self.views.values():
+            view.set_rows(self.rows, names, select_id if view is self.current_view() else None)
+        self._sync_actions()
+
+    def changed(self, select_id: int | None = None) -> None:
+        """After a change: read again, keep or pick the row, tell the window."""
+        self.reload(select_id)
+        self.dataChanged.emit()
+
+    def current_kind(self) -> BaseKind:
+        return self.current_view().kind
+
+    def current_view(self) -> BaseView:
+        widget = self.tabs.currentWidget()
+        assert isinstance(widget, BaseView)
+        return widget
+
+    def show_tab(self, kind: BaseKind) -> BaseView:
+        view = self.views[kind]
+        self.tabs.setCurrentWidget(view)
+        return view
+
+    def selected(self) -> BaseRow | None:
+        return self.current_view().selected()
+
+    def _tab_changed(self, *_args: object) -> None:
+        kind = self.current_kind()
+        self.delete_action.setText("Удалить…" if kind is BaseKind.ALL else "Исключить из базы…")
+        self.export_action.setVisible(kind is not BaseKind.ALL)
+        self.add_action.setToolTip(
+            "Новый участник"
+            if kind is BaseKind.ALL
+            else f"Включить участника в «{TAB_TITLES[kind].lower()}»"
+        )
+        self._sync_actions()
+
+    def _sync_actions(self, *_args: object) -> None:
+        chosen = self.selected() is not None
+        has_year = self.year is not None
+        for action in (self.edit_action, self.delete_action, self.consent_action):
+            action.setEnabled(chosen)
+        for action in (self.mentee_action, self.mentor_action):
+            action.setEnabled(chosen and has_year)
+        self.add_action.setEnabled(has_year or self.current_kind() is BaseKind.ALL)
+        self.export_action.setEnabled(has_year)
+
+    # undo -----------------------------------------------------------------------------------------
+    def remember_undo(self, snapshot: DeletionSnapshot, text: str) -> None:
+        self._undo = snapshot
+        self.undo_label.setText(text)
+        self.undo_bar.setVisible(True)
+        self.undo_action.setEnabled(True)
+
+    def forget_undo(self) -> None:
+        self._undo = None
+        self.undo_bar.setVisible(False)
+        self.undo_action.setEnabled(False)
+
+    def undo(self) -> None:
+        snapshot = self._undo
+        if snapshot is None:
+            return
+        try:
+            restore_person(self.store, snapshot)
+        except DeletionError as exc:
+            from .. import messages
+
+            messages.error(self, str(exc))
+            return
+        finally:
+            self.forget_undo()
+        self.changed(snapshot.person_id)
