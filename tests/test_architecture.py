@@ -58,9 +58,15 @@ def test_every_package_is_listed_for_installation():
     import tomllib
 
     root = PACKAGE.parents[1]
-    listed = set(tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]
-                 ["packages"])
-    found = {".".join(p.relative_to(PACKAGE.parent).parts)
-             for p in PACKAGE.rglob("*") if p.is_dir() and (p / "__init__.py").exists()}
+    listed = set(
+        tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"][
+            "packages"
+        ]
+    )
+    found = {
+        ".".join(p.relative_to(PACKAGE.parent).parts)
+        for p in PACKAGE.rglob("*")
+        if p.is_dir() and (p / "__init__.py").exists()
+    }
     assert found - listed == set()
     assert "nastavapp.resources" in listed

@@ -65,3 +65,43 @@ def test_usage_errors_are_in_russian(data_home):
     assert "Ошибка: не указаны обязательные параметры: --db" in result.stderr
     result = run_cli("demo", "--db", "x.sqlite", "--size", "huge", home=data_home)
     assert "недопустимое значение" in result.stderr
+
+
+def test_stats_json_of_the_demo_school_at_a_date(tmp_path, data_home):
+    from datetime import date
+
+    from nastavapp.services.demo import create_demo
+    from nastavapp.services.indicators import compute_indicators
+    from nastavapp.services.years import current_year
+
+    path = tmp_path / "demo.sqlite"
+    create_demo(path, today=date(2025, 11, 20))
+    result = run_cli("stats", "--db", str(path), "--json", "--date", "2025-11-20", home=data_home)
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["reference_date"] == "2025-11-20"
+    store = open_store(path)
+    try:
+        expected = compute_indicators(store, current_year(store).id, date(2025, 11, 20))
+    finally:
+        store.close()
+    assert figures["indicators"] == expected.as_json()
+    assert set(figures["groups_by_form"]) == {
+        "student_student",
+        "teacher_teacher",
+        "teacher_student",
+        "unistudent_student",
+        "employer_student",
+    }
+    assert sum(figures["groups_by_form"].values()) == sum(expected.groups_by_form.values())
+    assert figures["meetings"] > 0 and figures["unpaired_mentees"] > 0
+    assert figures["roadmap"]["events"] == 31
+
+
+def test_stats_refuses_a_date_in_another_format(db_path, data_home):
+    store = open_store(db_path)
+    setup_school(store, sample_setup())
+    store.close()
+    result = run_cli("stats", "--db", str(db_path), "--date", "20.11.2025", home=data_home)
+    assert result.returncode == 2
+    assert "параметр --date: дата «20.11.2025» записана неверно" in result.stderr

@@ -24,6 +24,7 @@ _ARGPARSE_RU = [
     (r"argument (\S+): expected one argument", r"параметр \1: нужно указать значение"),
     (r"unrecognized arguments: (.*)", r"неизвестные параметры: \1"),
     (r"invalid choice: (.*?) \(choose from (.*)\)", r"неизвестная команда \1 (допустимо: \2)"),
+    (r"argument (\S+): (.*)", r"параметр \1: \2"),  # our own Russian reasons (dates …)
 ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
 from pathlib import Path
 
 from . import fail
@@ -16,6 +17,21 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--db", type=Path, required=True, help="файл базы")
     parser.add_argument("--json", action="store_true", help="вывести один объект JSON")
     parser.add_argument("--year", default=None, help="учебный год, например 2025/2026")
+    parser.add_argument(
+        "--date",
+        type=_iso_date,
+        default=None,
+        help="дата расчёта показателей ГГГГ-ММ-ДД (по умолчанию — сегодня)",
+    )
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"дата «{text}» записана неверно: нужно ГГГГ-ММ-ДД, например 2026-05-20"
+        ) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -24,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
 
     store = open_store(args.db, create=False)
     try:
-        figures = collect_stats(store, args.year)
+        figures = collect_stats(store, args.year, today=args.date)
     except LookupError as exc:
         return fail(str(exc))
     finally:

@@ -8,26 +8,40 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import col, func, select
 
-from ..models import MentoringGroup, Participation, Person
+from ..models import AcademicYear, MentoringGroup, Participation, Person
 from ..models.vocab import (
     MENTEE_AGE_BAND,
     MENTOR_AGE_BAND,
     YOUNG_SPECIALIST_MAX_EXPERIENCE,
+    MentoringForm,
     PersonCategory,
     Role,
 )
 from ..store import Store
 from .consents import without_consent
+from .indicators import compute_indicators
+from .pair_stats import pair_figures
 from .person_fields import age_on
 from .progress import roadmap_summary
 from .school import get_school
 from .years import current_year, list_years
 
+EMPTY_INDICATORS = (
+    "share_mentees_10_19",
+    "share_mentors_15_19",
+    "share_students_involved",
+    "share_teachers_involved",
+    "share_young_specialists_with_mentor",
+    "satisfaction_mentees",
+    "satisfaction_mentors",
+)
+
 
 def collect_stats(
     store: Store, year_title: str | None = None, today: date | None = None
 ) -> dict[str, Any]:
-    """Counts for the given academic year (default: the current one), as of ``today``.
+    """Counts for the given academic year (default: the current one), as of ``today`` (the
+    reference date at which ages are counted).
 
     Raises:
         LookupError: with a Russian message when the year is not in the file.
@@ -102,5 +116,22 @@ def collect_stats(
             if year is not None and year.id is not None
             else {"events": 0, "done": 0, "overdue": 0, "current_stage": 1}
         ),
+        **_year_figures(store, year, day),
+        "reference_date": day.isoformat(),
         "schema_version": store.schema_version(),
+    }
+
+
+def _year_figures(store: Store, year: AcademicYear | None, day: date) -> dict[str, Any]:
+    """Pairs by form, unpaired mentees, meetings and the indicators of the year."""
+    if year is None or year.id is None:
+        return {
+            "groups_by_form": {form.value: 0 for form in MentoringForm},
+            "unpaired_mentees": 0,
+            "meetings": 0,
+            "indicators": dict.fromkeys(EMPTY_INDICATORS),
+        }
+    return {
+        **pair_figures(store, year.id),
+        "indicators": compute_indicators(store, year.id, day).as_json(),
     }
