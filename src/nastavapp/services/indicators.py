@@ -81,6 +81,27 @@ class Indicators:
     partner_organizations: tuple[str, ...] = ()
     meetings: int = 0
 
+    def counts_json(self) -> dict[str, dict[str, int]]:
+        """Numerators and denominators, so that a municipality sums counts, not shares."""
+        ratios = {
+            "mentees_10_19": self.mentees_10_19,
+            "mentors_15_19": self.mentors_15_19,
+            "students_involved": self.students_involved,
+            "teachers_involved": self.teachers_involved,
+            "young_specialists_with_mentor": self.young_specialists_with_mentor,
+        }
+        counts = {
+            key: {"numerator": len(r.numerator), "denominator": len(r.denominator)}
+            for key, r in ratios.items()
+        }
+        for key, found in (
+            ("satisfaction_mentees", self.satisfaction_mentees),
+            ("satisfaction_mentors", self.satisfaction_mentors),
+        ):
+            satisfied = round((found.satisfied_share or 0) * found.respondents / 100)
+            counts[key] = {"numerator": satisfied, "denominator": found.respondents}
+        return counts
+
     def as_json(self) -> dict[str, float | None]:
         return {
             "share_mentees_10_19": self.mentees_10_19.percent,

@@ -130,8 +130,11 @@ def _year_figures(store: Store, year: AcademicYear | None, day: date) -> dict[st
             "unpaired_mentees": 0,
             "meetings": 0,
             "indicators": dict.fromkeys(EMPTY_INDICATORS),
+            "indicator_counts": {},
         }
+    found = compute_indicators(store, year.id, day)
     return {
         **pair_figures(store, year.id),
-        "indicators": compute_indicators(store, year.id, day).as_json(),
+        "indicators": found.as_json(),
+        "indicator_counts": found.counts_json(),
     }
