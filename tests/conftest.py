@@ -58,6 +58,29 @@ def sample_setup(**changes: object) -> SchoolSetup:
     return SchoolSetup(**values)  # type: ignore[arg-type]
 
 
+DEMO_DAY = date(2025, 11, 20)
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small demo school as of 20.11.2025, built once per test run; never opened directly."""
+    from nastavapp.services.demo import create_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    create_demo(path, today=DEMO_DAY)
+    return path
+
+
+@pytest.fixture
+def demo(demo_file: Path, tmp_path: Path) -> Iterator[Store]:
+    """A fresh copy of the demo school for one test (changes never leak to another)."""
+    copy = tmp_path / "demo.sqlite"
+    copy.write_bytes(demo_file.read_bytes())
+    opened = open_store(copy, backups=False)
+    yield opened
+    opened.close()
+
+
 @pytest.fixture
 def school_store(store: Store) -> Store:
     """A data file with a school and its first academic year 2025/2026."""

@@ -14,30 +14,12 @@ from openpyxl import load_workbook
 from nastavapp.models.vocab import Role
 from nastavapp.services.bases_export import NO_CONSENT, export_base
 from nastavapp.services.consents import withdraw_consent, without_consent
-from nastavapp.services.demo import create_demo
 from nastavapp.services.documents.errors import ExportError
 from nastavapp.services.people import get_person
 from nastavapp.services.roles import MenteeRole, RequestEntry, set_mentee
 from nastavapp.services.years import current_year
-from nastavapp.store import open_store
 
 DAY = date(2025, 11, 20)
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    create_demo(path, today=DAY)
-    return path
-
-
-@pytest.fixture
-def demo(demo_file, tmp_path):
-    copy = tmp_path / "demo.sqlite"
-    copy.write_bytes(demo_file.read_bytes())
-    store = open_store(copy, backups=False)
-    yield store
-    store.close()
 
 
 def first_id(path: Path, sql: str) -> int:

@@ -14,11 +14,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from nastavapp.models.vocab import MenteeStatus, MentorStatus, PersonCategory, RequestSource
 from nastavapp.services.consents import ConsentStatus, consent_state
-from nastavapp.services.demo import create_demo
 from nastavapp.services.people import get_person, list_persons
 from nastavapp.services.roles import mentee_role, mentor_role
 from nastavapp.services.years import current_year
-from nastavapp.store import open_store
 from nastavapp.ui.bases import BasesScreen
 from nastavapp.ui.bases.columns import BaseKind
 from nastavapp.ui.bases.import_dialog import ImportDialog
@@ -31,20 +29,9 @@ from .qt_keys import type_text
 DAY = date(2025, 11, 20)
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    create_demo(path, today=DAY)
-    return path
-
-
 @pytest.fixture
-def store(demo_file, tmp_path):
-    copy = tmp_path / "demo.sqlite"
-    copy.write_bytes(demo_file.read_bytes())
-    opened = open_store(copy, backups=False)
-    yield opened
-    opened.close()
+def store(demo):
+    return demo
 
 
 @pytest.fixture

@@ -15,31 +15,13 @@ from nastavapp.services.deletion import (
     deletion_impact,
     restore_person,
 )
-from nastavapp.services.demo import create_demo
 from nastavapp.services.people import add_person, get_person
 from nastavapp.services.person_fields import PersonFields
-from nastavapp.store import open_store
 
 from .conftest import TODAY
 from .db_rows import dump
 
 DEMO_DAY = date(2025, 11, 20)
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    create_demo(path, today=DEMO_DAY)
-    return path
-
-
-@pytest.fixture
-def demo(demo_file, tmp_path):
-    copy = tmp_path / "demo.sqlite"
-    copy.write_bytes(demo_file.read_bytes())
-    store = open_store(copy, backups=False)
-    yield store
-    store.close()
 
 
 def one(path: Path, sql: str) -> int:
