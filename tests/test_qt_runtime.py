@@ -24,4 +24,5 @@ def test_signal_emits_do_not_leak_references_to_true(qtbot):
         emitter.fired.emit()
     gc.collect()
     assert len(hits) == 200
-    assert sys.getrefcount(True) == before
+    # the defect loses one reference per emit (−200 here); a few may move for unrelated reasons
+    assert abs(sys.getrefcount(True) - before) < 20
