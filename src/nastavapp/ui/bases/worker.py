@@ -13,6 +13,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
+from ...logging_setup import log_path
+from ..error_handler import describe
+
 Progress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
 Job = Callable[[Progress, CancelCheck], object]
@@ -63,10 +66,8 @@ class Task(QRunnable):
                 self._emit(self.signals.failed, str(exc))
             else:
                 log.exception("background task failed")
-                self._emit(
-                    self.signals.failed,
-                    f"Непредвиденная ошибка: {exc}. Ничего не изменено; сообщите разработчикам.",
-                )
+                # the same calm words as everywhere: the computer's own errors, or the log path
+                self._emit(self.signals.failed, describe(exc, log_path()).text)
             return
         self._emit(self.signals.succeeded, result)
 
