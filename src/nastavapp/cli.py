@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"nastavapp {__version__}")
     parser.add_argument("--db", type=Path, help="файл базы данных (по умолчанию — в папке данных)")
+    # hidden: checks a built program (scripts/build.sh); see nastavapp.smoke
+    parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(
         dest="command", metavar="КОМАНДА", parser_class=RussianArgumentParser
     )
@@ -60,6 +62,10 @@ def _command_modules() -> list[ModuleType]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``nastavapp``: no command starts the program, a command runs headless."""
     args = build_parser().parse_args(argv)
+    if args.smoke:
+        from .smoke import run as run_smoke
+
+        return run_smoke()
     if args.command is None:
         from .ui.app import run_gui
 

@@ -9,6 +9,7 @@ import sys
 
 COMMAND_MODULES: tuple[str, ...] = (
     "nastavapp.commands.backup",
+    "nastavapp.commands.consolidate",
     "nastavapp.commands.demo",
     "nastavapp.commands.export",
     "nastavapp.commands.import_persons",

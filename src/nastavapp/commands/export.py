@@ -1,4 +1,5 @@
-"""``nastavapp export``: documents to files. ``export roadmap`` writes the roadmap as PDF or xlsx.
+"""``nastavapp export``: documents to files. ``export roadmap`` writes the roadmap as PDF or xlsx;
+``export report`` the year's report to the municipal centre as xlsx or PDF.
 
 Each document is a nested subcommand with its own ``run_*`` function in ``_RUNNERS``; a new one
 (e.g. ``export report``) is one more ``add_parser`` call and one more entry.
@@ -11,9 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import fail
+from .stats import _iso_date
 
 NAME = "export"
 ROADMAP = "roadmap"
+REPORT = "report"
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -27,6 +30,26 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--out", type=Path, required=True, help="файл, куда сохранить: ….pdf или ….xlsx"
     )
     roadmap.add_argument("--year", default=None, help="учебный год, например 2025/2026")
+    report = documents.add_parser(
+        REPORT, help="отчёт в муниципальный центр в Excel (.xlsx) или PDF"
+    )
+    report.add_argument("--db", type=Path, required=True, help="файл базы")
+    report.add_argument(
+        "--out", type=Path, required=True, help="файл, куда сохранить: ….xlsx или ….pdf"
+    )
+    report.add_argument(
+        "--date",
+        type=_iso_date,
+        default=None,
+        help="дата расчёта показателей ГГГГ-ММ-ДД (по умолчанию — сегодня)",
+    )
+    report.add_argument("--year", default=None, help="учебный год, например 2025/2026")
+    report.add_argument(
+        "--with-lists",
+        action="store_true",
+        help="добавить списки пар и участников (названы только давшие согласие на обработку "
+        "персональных данных)",
+    )
 
 
 def run_roadmap(args: argparse.Namespace) -> int:
@@ -52,7 +75,32 @@ def run_roadmap(args: argparse.Namespace) -> int:
     return 0
 
 
-_RUNNERS: dict[str, Callable[[argparse.Namespace], int]] = {ROADMAP: run_roadmap}
+def run_report(args: argparse.Namespace) -> int:
+    from ..services.documents.errors import ExportError
+    from ..services.documents.report_export import REPORT_SUFFIXES, export_report
+    from ..store import open_store
+
+    out: Path = args.out
+    if out.suffix.lower() not in REPORT_SUFFIXES:
+        return fail(
+            f"файл «{out.name}»: отчёт можно сохранить только в Excel (.xlsx) или в PDF (.pdf).",
+            code=2,
+        )
+    store = open_store(args.db, create=False)
+    try:
+        written = export_report(store, out, args.date, args.year, with_lists=args.with_lists)
+    except ExportError as exc:
+        return fail(str(exc))
+    finally:
+        store.close()
+    print(written)
+    return 0
+
+
+_RUNNERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    ROADMAP: run_roadmap,
+    REPORT: run_report,
+}
 
 
 def run(args: argparse.Namespace) -> int:

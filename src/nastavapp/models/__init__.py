@@ -10,6 +10,7 @@ from .groups import (
     PlanItem,
 )
 from .matching import MatchPreference
+from .municipal import ExpectedSchool, MunicipalReport
 from .participation import (
     MenteeRequest,
     MentorCompetence,
@@ -27,6 +28,7 @@ __all__ = [
     "Answer",
     "AppSetting",
     "Consent",
+    "ExpectedSchool",
     "GroupMember",
     "GroupStatusChange",
     "IssuedDocument",
@@ -36,6 +38,7 @@ __all__ = [
     "MenteeRequest",
     "MentorCompetence",
     "MentoringGroup",
+    "MunicipalReport",
     "Participation",
     "Person",
     "PlanItem",

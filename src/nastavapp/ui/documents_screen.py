@@ -1,7 +1,6 @@
 """«Документы и отчёты»: the documents the school prints and sends, saved where the curator says.
 
-The roadmap is here now; orders, lists and the report to the municipal centre join it as their
-work lands.
+The roadmap, the report to the municipal centre, and the orders, consent forms and lists.
 """
 
 from __future__ import annotations
@@ -11,22 +10,19 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ..models import AcademicYear
 from ..services.documents.errors import ExportError
 from ..services.school import get_school
 from ..store import Store, StoreError
 from . import messages
+from .documents.orders_section import OrdersSection
+from .documents.report_section import ReportSection
 from .screens import Screen, heading, paragraph
 
 PDF_FILTER = "Документ PDF (*.pdf)"
 XLSX_FILTER = "Книга Excel (*.xlsx)"
-COMING = (
-    "Скоро здесь же: приказы (о внедрении целевой модели и назначении куратора, об утверждении "
-    "Положения и дорожной карты, об утверждении пар и групп, о поощрении, об итоговом "
-    "мероприятии), списки баз и отчёт в муниципальный центр."
-)
 
 
 def safe_file_name(text: str) -> str:
@@ -66,17 +62,19 @@ class DocumentsScreen(Screen):
         row.addStretch(1)
         box.addLayout(row)
         layout.addWidget(roadmap)
+        self.report = ReportSection(store, today)
+        layout.addWidget(self.report)
+        self.orders = OrdersSection(store, today)
+        layout.addWidget(self.orders)
 
-        coming = QLabel(COMING)
-        coming.setWordWrap(True)
-        coming.setStyleSheet("color: #555555;")
-        layout.addWidget(coming)
         layout.addStretch(1)
 
     def show_year(self, year: AcademicYear | None) -> None:
         self._year = year
         for button in (self.roadmap_pdf, self.roadmap_xlsx):
             button.setEnabled(year is not None)
+        self.report.show_year(year)
+        self.orders.show_year(year)
 
     def _suggested(self, suffix: str) -> Path:
         school = get_school(self._store)

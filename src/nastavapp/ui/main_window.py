@@ -28,7 +28,9 @@ from ..store import Store
 from .bases import BasesScreen
 from .documents_screen import DocumentsScreen
 from .home_screen import HomeScreen
+from .indicators import IndicatorsScreen
 from .navigation import AREAS, HOME, NavigationPanel, stage_key
+from .pairs import PairsScreen
 from .screens import PLACEHOLDERS, PlaceholderScreen, Screen
 from .settings import UiSettings
 from .stage_screen import StageScreen
@@ -101,6 +103,8 @@ class MainWindow(QMainWindow):
         built = {
             "bases": lambda: BasesScreen(self.store, self._today),
             "documents": lambda: DocumentsScreen(self.store, self._today),
+            "pairs": lambda: PairsScreen(self.store, self._today),
+            "indicators": lambda: IndicatorsScreen(self.store, self._today),
         }
         for key, _title in AREAS:
             if key in built:

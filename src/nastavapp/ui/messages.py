@@ -53,3 +53,14 @@ def open_file(parent: QWidget | None, caption: str, folder: Path, filters: str) 
 def save_file(parent: QWidget | None, caption: str, suggested: Path, filters: str) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(parent, caption, str(suggested), filters)
     return Path(name) if name else None
+
+
+def open_files(parent: QWidget | None, caption: str, folder: Path, filters: str) -> list[Path]:
+    """Several files at once (empty when the user cancels)."""
+    names, _ = QFileDialog.getOpenFileNames(parent, caption, str(folder), filters)
+    return [Path(name) for name in names]
+
+
+def choose_folder(parent: QWidget | None, caption: str, folder: Path) -> Path | None:
+    name = QFileDialog.getExistingDirectory(parent, caption, str(folder))
+    return Path(name) if name else None

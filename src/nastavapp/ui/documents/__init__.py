@@ -1,0 +1,1 @@
+"""Sections of the «Документы и отчёты» screen, one module each."""

@@ -1,0 +1,336 @@
+"""The order dialog: number and date, what the kind needs, the text and the declined names —
+all editable — then «Сохранить PDF…» / «Сохранить Word…».
+
+The draft comes from :func:`services.documents.orders.new_draft`; the curator edits the title,
+the preamble and the points (numbered «1.», «3.1.» — renumbered when the order is drawn) and
+corrects any declined name in the table, which changes it wherever the text has it. Saving
+writes the file and records the order in the register (and links the roadmap event).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...models.vocab import DocumentKind
+from ...services.documents.errors import ExportError
+from ...services.documents.order_register import save_order
+from ...services.documents.order_text import (
+    OrderDraft,
+    parse_points,
+    points_text,
+    with_name_form,
+)
+from ...services.documents.orders import (
+    OrderOptions,
+    kind_title,
+    new_draft,
+    reward_candidates,
+)
+from ...services.pairs import pair_orders
+from ...store import Store, StoreError
+from .. import messages
+from ..bases.widgets import date_edit, set_date, to_date
+
+PDF_FILTER = "Документ PDF (*.pdf)"
+DOCX_FILTER = "Документ Word (*.docx)"
+NEW_PAIRS_ORDER = -1
+HINT = (
+    "Пункты нумеруются «1.», подпункты — «1.1.»; номера расставляются заново при сохранении. "
+    "Склонённые имена можно исправить в таблице ниже — исправление попадёт во весь текст."
+)
+
+
+def file_stem(draft: OrderDraft) -> str:
+    """«Приказ_115-о_от_06.10.2025» (characters Windows refuses left out)."""
+    number = "".join(ch for ch in draft.number if ch not in '\\/:*?"<>|«» ').strip() or "б-н"
+    return f"Приказ_{number}_от_{draft.issued_on:%d.%m.%Y}"
+
+
+class OrderDialog(QDialog):
+    """Drafts an order of ``kind`` for ``year_id``; ``saved(path)`` after each file written."""
+
+    saved = Signal(Path)
+
+    def __init__(
+        self,
+        store: Store,
+        year_id: int,
+        kind: DocumentKind,
+        today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store, self._year_id, self._kind, self._today = store, year_id, kind, today
+        self._edited = False
+        self._loading = False
+        self.draft: OrderDraft | None = None
+        self.last_saved: Path | None = None
+        self.setWindowTitle(f"Приказ «{kind_title(kind)}»")
+        self.resize(900, 760)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.number = QLineEdit()
+        self.number.setPlaceholderText("например, 115-о")
+        self.day = date_edit(today, today)
+        form.addRow("Номер приказа:", self.number)
+        form.addRow("Дата приказа:", self.day)
+        self._options_rows(form)
+        self.title_edit = QLineEdit()
+        form.addRow("Заголовок:", self.title_edit)
+        signer = QHBoxLayout()
+        self.signer_post = QLineEdit()
+        self.signer_post.setToolTip("Например, «И. о. директора»")
+        self.signer_name = QLineEdit()
+        signer.addWidget(self.signer_post, 1)
+        signer.addWidget(self.signer_name, 1)
+        form.addRow("Подписывает:", signer)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("Преамбула (основание):"))
+        self.preamble = QPlainTextEdit()
+        self.preamble.setMaximumHeight(90)
+        layout.addWidget(self.preamble)
+        layout.addWidget(QLabel("ПРИКАЗЫВАЮ:"))
+        self.points = QPlainTextEdit()
+        layout.addWidget(self.points, 2)
+        hint = QLabel(HINT)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555555;")
+        layout.addWidget(hint)
+        self.names = QTableWidget(0, 4)
+        self.names.setHorizontalHeaderLabels(["Кто", "Как в базе", "Падеж", "Как в приказе"])
+        header = self.names.horizontalHeader()
+        fit, stretch = QHeaderView.ResizeToContents, QHeaderView.Stretch
+        for column, mode in enumerate((fit, stretch, fit, stretch)):
+            header.setSectionResizeMode(column, mode)
+        self.names.verticalHeader().setVisible(False)
+        self.names.setEditTriggers(
+            QAbstractItemView.DoubleClicked
+            | QAbstractItemView.EditKeyPressed
+            | QAbstractItemView.AnyKeyPressed
+        )
+        self.names.itemChanged.connect(self._name_changed)
+        layout.addWidget(self.names, 1)
+        buttons = QHBoxLayout()
+        self.refill = QPushButton("Заполнить заново")
+        self.refill.setToolTip("Составить текст по шаблону заново (правки текста пропадут)")
+        self.save_pdf = QPushButton("Сохранить PDF…")
+        self.save_docx = QPushButton("Сохранить Word…")
+        close = QPushButton("Закрыть")
+        self.refill.clicked.connect(lambda: self.rebuild(force=True))
+        self.save_pdf.clicked.connect(lambda: self.save(".pdf"))
+        self.save_docx.clicked.connect(lambda: self.save(".docx"))
+        close.clicked.connect(self.reject)
+        buttons.addWidget(self.refill)
+        buttons.addStretch(1)
+        for button in (self.save_pdf, self.save_docx, close):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        for edit in (self.preamble, self.points):
+            edit.textChanged.connect(self._text_edited)
+        self.title_edit.textEdited.connect(self._text_edited)
+        self.rebuild(force=True)
+        self.day.dateChanged.connect(lambda _d: self.rebuild())
+
+    # --- the kind's own fields ----------------------------------------------------------------
+    def _options_rows(self, form: QFormLayout) -> None:
+        self.pairs_order: QComboBox | None = None
+        self.people: QListWidget | None = None
+        self.event_day = None
+        self.event_title: QLineEdit | None = None
+        if self._kind is DocumentKind.ORDER_PAIRS:
+            self.pairs_order = QComboBox()
+            for order in reversed(pair_orders(self._store, self._year_id)):
+                self.pairs_order.addItem(f"Приказ {order.text}", order.id)
+            self.pairs_order.addItem(
+                "Новый приказ: пары и группы, которые формируются", NEW_PAIRS_ORDER
+            )
+            self.pairs_order.currentIndexChanged.connect(
+                lambda _i: self.rebuild(force=True, keep_header=False)
+            )
+            form.addRow("Какой приказ:", self.pairs_order)
+        elif self._kind is DocumentKind.ORDER_REWARD:
+            self.people = QListWidget()
+            self.people.setMaximumHeight(120)
+            for person in reward_candidates(self._store, self._year_id):
+                item = QListWidgetItem(f"{person.name}, {person.post}")
+                item.setData(Qt.UserRole, person.id)
+                item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+                item.setCheckState(Qt.Checked)
+                self.people.addItem(item)
+            self.people.itemChanged.connect(lambda _i: self.rebuild(force=True))
+            form.addRow("Кому благодарность:", self.people)
+        elif self._kind is DocumentKind.ORDER_FINAL_EVENT:
+            self.event_day = date_edit(None, self._today)
+            self.event_title = QLineEdit()
+            self.event_title.setPlaceholderText("Наставничество: от цели к результату")
+            self.event_day.dateChanged.connect(lambda _d: self.rebuild(force=True))
+            self.event_title.editingFinished.connect(lambda: self.rebuild(force=True))
+            form.addRow("Дата мероприятия:", self.event_day)
+            form.addRow("Название мероприятия:", self.event_title)
+
+    def options(self) -> OrderOptions:
+        order_id = None
+        people = None
+        new_order = False
+        if self.pairs_order is not None:
+            chosen = self.pairs_order.currentData()
+            new_order = chosen == NEW_PAIRS_ORDER
+            order_id = None if chosen in (None, NEW_PAIRS_ORDER) else int(chosen)
+        if self.people is not None:
+            people = tuple(
+                int(self.people.item(i).data(Qt.UserRole))
+                for i in range(self.people.count())
+                if self.people.item(i).checkState() == Qt.Checked
+            )
+        return OrderOptions(
+            order_id=order_id,
+            new_pairs_order=new_order,
+            people=people,
+            event_date=to_date(self.event_day) if self.event_day is not None else None,
+            event_title=self.event_title.text() if self.event_title is not None else "",
+        )
+
+    # --- the draft ----------------------------------------------------------------------------
+    def rebuild(self, force: bool = False, keep_header: bool = True) -> None:
+        """The text from the template again (for the number and date shown, unless
+        ``keep_header`` is False); a date change alone keeps the curator's own edits."""
+        if self._loading or (self._edited and not force):
+            return
+        keep = self.draft is not None and keep_header and not self._locked(self.draft)
+        try:
+            draft = new_draft(
+                self._store,
+                self._kind,
+                today=self._today,
+                year_id=self._year_id,
+                options=self.options(),
+                number=self.number.text().strip() if keep else None,
+                issued_on=to_date(self.day) if keep else None,
+            )
+        except (ExportError, StoreError) as exc:
+            messages.error(self, str(exc))
+            self._enable(False)
+            return
+        self._show(draft)
+
+    @staticmethod
+    def _locked(draft: OrderDraft) -> bool:
+        """An approved pairs order keeps the number and date it approved the pairs with."""
+        return draft.kind is DocumentKind.ORDER_PAIRS and draft.document_id is not None
+
+    def _show(self, draft: OrderDraft) -> None:
+        self._loading = True
+        self.draft = draft
+        self.number.setText(draft.number)
+        set_date(self.day, draft.issued_on)
+        locked = self._locked(draft)
+        self.number.setReadOnly(locked)
+        self.day.setEnabled(not locked)
+        self.title_edit.setText(draft.title)
+        self.signer_post.setText(draft.signer_post)
+        self.signer_name.setText(draft.signer_name)
+        self.preamble.setPlainText(draft.preamble)
+        self.points.setPlainText(points_text(draft.points))
+        self.names.setRowCount(len(draft.names))
+        for row, name in enumerate(draft.names):
+            for column, text in enumerate(
+                (name.label, name.nominative, name.case.label, name.form)
+            ):
+                item = QTableWidgetItem(text)
+                if column < 3:
+                    item.setFlags(item.flags() & ~Qt.ItemIsEditable)
+                self.names.setItem(row, column, item)
+        self._loading = False
+        self._edited = False
+        self._enable(True)
+
+    def _enable(self, on: bool) -> None:
+        for button in (self.save_pdf, self.save_docx):
+            button.setEnabled(on)
+
+    def _text_edited(self) -> None:
+        if not self._loading:
+            self._edited = True
+
+    def current(self) -> OrderDraft | None:
+        """The draft as the dialog shows it now."""
+        if self.draft is None:
+            return None
+        return replace(
+            self.draft,
+            number=self.number.text().strip(),
+            issued_on=to_date(self.day),
+            title=self.title_edit.text().strip(),
+            signer_post=self.signer_post.text().strip(),
+            signer_name=self.signer_name.text().strip(),
+            preamble=self.preamble.toPlainText().strip(),
+            points=parse_points(self.points.toPlainText()),
+        )
+
+    def _name_changed(self, item: QTableWidgetItem) -> None:
+        if self._loading or item.column() != 3:
+            return
+        draft = self.current()
+        if draft is None:
+            return
+        edited = self._edited
+        self._show(with_name_form(draft, item.row(), item.text()))
+        self._edited = edited
+
+    # --- saving -------------------------------------------------------------------------------
+    def save(self, suffix: str) -> None:
+        """Ask where, write, register; a locked place says so and asks for another one."""
+        draft = self.current()
+        if draft is None:
+            return
+        folder = self.last_saved.parent if self.last_saved else Path.home()
+        while True:
+            target = messages.save_file(
+                self,
+                "Сохранить приказ",
+                folder / f"{file_stem(draft)}{suffix}",
+                PDF_FILTER if suffix == ".pdf" else DOCX_FILTER,
+            )
+            if target is None:
+                return
+            if target.suffix.lower() != suffix:
+                target = target.with_name(target.name + suffix)
+            QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+            try:
+                written, registered = save_order(self._store, draft, target)
+            except (ExportError, StoreError) as exc:
+                QGuiApplication.restoreOverrideCursor()
+                messages.error(self, str(exc))
+                if "номер" in str(exc) or "шаблон" in str(exc):
+                    return  # nothing another place would change
+                continue
+            QGuiApplication.restoreOverrideCursor()
+            break
+        self.last_saved = written
+        self.draft = replace(registered, points=draft.points, preamble=draft.preamble)
+        self.saved.emit(written)
+        if messages.confirm(self, f"Приказ сохранён:\n{written}\n\nОткрыть файл?"):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))

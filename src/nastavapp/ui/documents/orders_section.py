@@ -1,0 +1,226 @@
+"""«Приказы, согласия и списки»: the orders (through :class:`OrderDialog`), consent forms for a
+person or a whole class, and the lists of the bases and of the pairs as PDF or Excel.
+
+Every file goes through the services' safe writing: a locked or read-only place gives the
+Russian message and the save dialog opens again, so the curator can choose another one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...models import AcademicYear
+from ...models.vocab import DocumentKind
+from ...services.documents.consent_forms import class_pupils, school_classes
+from ...services.documents.errors import ExportError
+from ...services.documents.lists_pdf import ListKind
+from ...services.documents.orders import ORDER_KINDS, kind_title
+from ...services.pair_rules import post_of
+from ...services.people import list_persons
+from ...services.school import get_school
+from ...store import Store, StoreError
+from .. import messages
+from .order_dialog import OrderDialog
+
+TITLE = "Приказы, согласия и списки"
+PDF_FILTER = "Документ PDF (*.pdf)"
+XLSX_FILTER = "Книга Excel (*.xlsx)"
+ABOUT = (
+    "Приказы составляются по шаблону с данными школы и склонёнными именами; текст и имена "
+    "можно поправить перед сохранением. Сохранённый приказ попадает в реестр, а мероприятие "
+    "дорожной карты получает ссылку на него. В списках участники без согласия на обработку "
+    "персональных данных указаны как «участник без согласия»."
+)
+
+
+def safe_name(text: str) -> str:
+    kept = "".join(ch for ch in text if ch not in "«»\"'\\/:*?<>|").strip()
+    return "_".join(kept.split())
+
+
+class OrdersSection(QGroupBox):
+    """Orders, consent forms and lists; ``saved(path)`` after each file written."""
+
+    saved = Signal(Path)
+
+    def __init__(self, store: Store, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(TITLE, parent)
+        self._store = store
+        self._today = today
+        self._year: AcademicYear | None = None
+        self.dialog: OrderDialog | None = None
+        self.last_saved: Path | None = None
+        layout = QVBoxLayout(self)
+        about = QLabel(ABOUT)
+        about.setWordWrap(True)
+        layout.addWidget(about)
+        grid = QGridLayout()
+        layout.addLayout(grid)
+
+        self.order_kind = QComboBox()
+        for kind in ORDER_KINDS:
+            self.order_kind.addItem(kind_title(kind), kind.value)
+        self.order_button = QPushButton("Составить приказ…")
+        self.order_button.clicked.connect(self.open_order)
+        grid.addWidget(QLabel("Приказ:"), 0, 0)
+        grid.addWidget(self.order_kind, 0, 1)
+        grid.addWidget(self.order_button, 0, 2)
+
+        self.person = QComboBox()
+        self.person.setEditable(True)
+        self.person.setInsertPolicy(QComboBox.NoInsert)
+        self.person.lineEdit().setPlaceholderText("ФИО, класс или должность")
+        self.person_button = QPushButton("Бланк согласия…")
+        self.person_button.clicked.connect(self.save_person_consent)
+        grid.addWidget(QLabel("Согласие на обработку ПДн:"), 1, 0)
+        grid.addWidget(self.person, 1, 1)
+        grid.addWidget(self.person_button, 1, 2)
+        self.school_class = QComboBox()
+        self.class_button = QPushButton("Бланки на весь класс…")
+        self.class_button.clicked.connect(self.save_class_consents)
+        grid.addWidget(QLabel("Класс:"), 2, 0)
+        grid.addWidget(self.school_class, 2, 1)
+        grid.addWidget(self.class_button, 2, 2)
+
+        self.list_kind = QComboBox()
+        for list_kind in ListKind:
+            self.list_kind.addItem(list_kind.label, list_kind.value)
+        self.list_pdf = QPushButton("Сохранить PDF…")
+        self.list_xlsx = QPushButton("Сохранить Excel…")
+        self.list_pdf.clicked.connect(lambda: self.save_list(".pdf"))
+        self.list_xlsx.clicked.connect(lambda: self.save_list(".xlsx"))
+        grid.addWidget(QLabel("Список:"), 3, 0)
+        grid.addWidget(self.list_kind, 3, 1)
+        grid.addWidget(self.list_pdf, 3, 2)
+        grid.addWidget(self.list_xlsx, 3, 3)
+        grid.setColumnStretch(1, 1)
+        self.refresh()
+
+    def show_year(self, year: AcademicYear | None) -> None:
+        self._year = year
+        for button in (self.order_button, self.list_pdf, self.list_xlsx):
+            button.setEnabled(year is not None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """People and classes for the consent forms, read again (the bases may have changed)."""
+        self.person.clear()
+        for person in list_persons(self._store):
+            self.person.addItem(f"{person.full_name} — {post_of(person)}", person.id)
+        self.person.setCurrentIndex(-1)
+        completer = QCompleter(self.person.model(), self.person)
+        completer.setFilterMode(Qt.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseInsensitive)
+        self.person.setCompleter(completer)
+        self.school_class.clear()
+        self.school_class.addItems(school_classes(self._store))
+        self.person_button.setEnabled(self.person.count() > 0)
+        self.class_button.setEnabled(self.school_class.count() > 0)
+
+    # --- orders -------------------------------------------------------------------------------
+    def open_order(self) -> None:
+        if self._year is None or self._year.id is None:
+            return
+        kind = DocumentKind(self.order_kind.currentData())
+        dialog = OrderDialog(self._store, self._year.id, kind, self._today, self)
+        dialog.saved.connect(self._saved)
+        self.dialog = dialog  # for tests and to keep a reference while open
+        dialog.open()
+
+    # --- consents and lists ---------------------------------------------------------------------
+    def save_person_consent(self) -> None:
+        index = self.person.findText(self.person.currentText())
+        person_id = self.person.itemData(index) if index >= 0 else None
+        if person_id is None:
+            messages.warning(self, "Выберите человека из списка: начните вводить ФИО.")
+            return
+        name = self.person.itemText(index).split(" — ")[0]
+        self._save(
+            "Сохранить бланк согласия",
+            f"Согласие_{safe_name(name)}.pdf",
+            PDF_FILTER,
+            lambda target: self._consents([int(person_id)], target),
+        )
+
+    def save_class_consents(self) -> None:
+        name = self.school_class.currentText()
+        ids = class_pupils(self._store, name)
+        if not ids:
+            messages.warning(self, "В этом классе нет обучающихся.")
+            return
+        self._save(
+            "Сохранить бланки согласий класса",
+            f"Согласия_{safe_name(name)}_класс.pdf",
+            PDF_FILTER,
+            lambda target: self._consents(ids, target),
+        )
+
+    def _consents(self, ids: list[int], target: Path) -> Path:
+        from ...services.documents.consent_forms import export_consent_forms
+
+        return export_consent_forms(self._store, ids, target, today=self._today)
+
+    def save_list(self, suffix: str) -> None:
+        year = self._year
+        if year is None:
+            return
+        kind = ListKind(self.list_kind.currentData())
+        school = get_school(self._store)
+        name = safe_name(school.short_name) if school else ""
+        stem = f"{safe_name(kind.label)}_{name}_{year.title.replace('/', '-')}"
+
+        def write(target: Path) -> Path:
+            from ...services.documents.lists_pdf import export_list
+
+            return export_list(self._store, year, kind, target, today=self._today).path
+
+        self._save(
+            f"Сохранить «{kind.label}»",
+            f"{stem}{suffix}",
+            PDF_FILTER if suffix == ".pdf" else XLSX_FILTER,
+            write,
+        )
+
+    def _save(
+        self, caption: str, suggested: str, filters: str, write: Callable[[Path], Path]
+    ) -> None:
+        """Ask where, write; a locked or read-only place says so and asks again."""
+        suffix = Path(suggested).suffix
+        folder = self.last_saved.parent if self.last_saved else Path.home()
+        while True:
+            target = messages.save_file(self, caption, folder / suggested, filters)
+            if target is None:
+                return
+            if target.suffix.lower() != suffix:
+                target = target.with_name(target.name + suffix)
+            QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+            try:
+                written = write(target)
+            except (ExportError, StoreError) as exc:
+                QGuiApplication.restoreOverrideCursor()
+                messages.error(self, str(exc))
+                continue
+            QGuiApplication.restoreOverrideCursor()
+            break
+        self._saved(written)
+        if messages.confirm(self, f"Файл сохранён:\n{written}\n\nОткрыть файл?"):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
+
+    def _saved(self, path: Path) -> None:
+        self.last_saved = path
+        self.saved.emit(path)

@@ -1,0 +1,72 @@
+"""Read-only tables of the monitoring tab: columns shared by weight, rows of fixed height,
+and short tables as tall as their rows (the page scrolls, not each table)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QSizePolicy, QWidget
+
+from ..bases.fitted_table import ROW_HEIGHT, FittedTable
+from .rows_model import Row, RowsModel
+
+
+class ReportTable(FittedTable):
+    def __init__(
+        self,
+        titles: Sequence[str],
+        weights: Sequence[int],
+        *,
+        tips: Sequence[str] = (),
+        sortable: bool = False,
+        fit_rows: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model_ = RowsModel(titles, tips, self)
+        self.setModel(self.model_)
+        self.setSelectionMode(
+            QAbstractItemView.NoSelection if fit_rows else QAbstractItemView.SingleSelection
+        )
+        self.setSortingEnabled(sortable)
+        self.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)  # the service's order
+        self.fit_rows = fit_rows
+        self.set_weights(weights)
+        if fit_rows:
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+            self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+
+    def set_rows(
+        self,
+        rows: Sequence[Row],
+        titles: Sequence[str] | None = None,
+        weights: Sequence[int] | None = None,
+    ) -> None:
+        self.model_.set_rows(rows, titles)
+        header = self.horizontalHeader()
+        if self.isSortingEnabled() and header.sortIndicatorSection() >= 0:
+            self.model_.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        if weights is not None:
+            self._weights = list(weights)
+        if self.fit_rows:
+            header = self.horizontalHeader().sizeHint().height()
+            self.setFixedHeight(header + ROW_HEIGHT * max(1, len(rows)) + 2 * self.frameWidth() + 2)
+        self.fit()
+
+
+def section_title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.1)
+    label.setFont(font)
+    return label
+
+
+def caption(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #444444;")
+    return label

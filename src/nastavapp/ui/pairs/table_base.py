@@ -1,0 +1,280 @@
+"""What the tables of «Пары и группы» share: a row model with Russian sort ranks and a search proxy.
+
+Each column's order is worked out once when the rows arrive (``QCollator`` keys, numbers as
+numbers, empty values last, both ways) as an integer rank per row. Sorting reorders the source
+rows by those ranks; the proxy only filters and never compares rows itself, which would call
+Python ``data()`` for every comparison (GUIDE trap 7). ``SORT_ROLE`` exposes the rank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCollator,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from ...store.text import ru_fold
+
+SORT_ROLE = Qt.UserRole + 10  # the row's rank in the column's order (int)
+ITEM_ROLE = Qt.UserRole + 11  # the row object itself
+
+Index = QModelIndex | QPersistentModelIndex
+RowTest = Callable[[Any], bool]
+
+
+def russian_collator() -> QCollator:
+    collator = QCollator(QLocale(QLocale.Russian, QLocale.Russia))
+    collator.setCaseSensitivity(Qt.CaseInsensitive)
+    collator.setNumericMode(True)  # «9А» before «10А»
+    return collator
+
+
+@dataclass(frozen=True)
+class Column:
+    """``text`` is what the cell shows; ``key`` a sort key (default: the text, collated)."""
+
+    title: str
+    text: Callable[[Any], str]
+    width: int
+    key: Callable[[Any], Any] | None = None
+    tip: str = ""
+    centred: bool = False
+
+
+class RowsModel(QAbstractTableModel):
+    """Rows of plain objects shown through ``columns``; subclasses add colours and editing."""
+
+    def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = tuple(columns)
+        self._rows: list[Any] = []
+        self._ranks: list[list[int]] = []
+        self._empty: list[list[bool]] = []
+        self._hay: list[str] = []
+        self._collator = russian_collator()
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.AscendingOrder)
+
+    # rows ---------------------------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        """New rows, in the column order the user chose (else as given)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._refresh_keys()
+        self._reorder(*self._sort)
+        self.endResetModel()
+
+    def replace_row(self, row: int, item: Any) -> None:
+        self._rows[row] = item
+        self._refresh_keys()
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+
+    def remove_rows_where(self, test: RowTest) -> int:
+        """Take out the rows that pass ``test``; how many went."""
+        gone = 0
+        for row in reversed(range(len(self._rows))):
+            if test(self._rows[row]):
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self._refresh_keys()  # the views may ask for the ranks at once
+                self.endRemoveRows()
+                gone += 1
+        return gone
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def haystack(self, row: int) -> str:
+        return self._hay[row]
+
+    def search_text(self, item: Any) -> str:
+        """What the search field looks in (folded afterwards); by default every cell."""
+        return " ".join(column.text(item) for column in self.columns)
+
+    def _refresh_keys(self) -> None:
+        self._hay = [ru_fold(self.search_text(item)) for item in self._rows]
+        self._ranks, self._empty = [], []
+        sort_key = self._collator.sortKey
+        for column in self.columns:
+            if column.key is not None:
+                keys: list[Any] = [_last_if_none(column.key(item)) for item in self._rows]
+            else:
+                texts = [column.text(item) for item in self._rows]
+                keys = [(not t, sort_key(t)) for t in texts]
+            order = sorted(range(len(self._rows)), key=keys.__getitem__)
+            ranks = [0] * len(self._rows)
+            for rank, position in enumerate(order):
+                ranks[position] = rank
+            self._ranks.append(ranks)
+            self._empty.append([bool(k[0]) for k in keys])
+
+    def _reorder(self, column: int, order: Qt.SortOrder) -> None:
+        """Put the rows in the order of ``column`` (empty values last both ways)."""
+        if not 0 <= column < len(self.columns):
+            return
+        ranks, empty = self._ranks[column], self._empty[column]
+        if order == Qt.DescendingOrder:
+            positions = sorted(range(len(self._rows)), key=lambda i: (empty[i], -ranks[i]))
+        else:
+            positions = sorted(range(len(self._rows)), key=ranks.__getitem__)
+        self._rows = [self._rows[i] for i in positions]
+        self._hay = [self._hay[i] for i in positions]  # keys follow their rows: no new work
+        self._ranks = [[ranks[i] for i in positions] for ranks in self._ranks]
+        self._empty = [[empty[i] for i in positions] for empty in self._empty]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        items = [self._rows[i.row()] if i.isValid() else None for i in old]
+        self._reorder(column, order)
+        moved = {id(item): row for row, item in enumerate(self._rows)}
+        new = [
+            self.index(moved[id(item)], i.column()) if item is not None else QModelIndex()
+            for i, item in zip(old, items, strict=True)
+        ]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    # Qt model interface -------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self._rows[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.DisplayRole:
+            return column.text(item)
+        if role == SORT_ROLE:
+            return self._ranks[index.column()][index.row()]
+        if role == ITEM_ROLE:
+            return item
+        if role == Qt.TextAlignmentRole and column.centred:
+            return int(Qt.AlignCenter)
+        if role == Qt.ToolTipRole:
+            return self.tooltip(item, index.column())
+        return self.extra(item, index.column(), role)
+
+    def tooltip(self, item: Any, column: int) -> str | None:
+        """The whole text of a long cell (cells are elided)."""
+        text = self.columns[column].text(item)
+        return text if len(text) > 24 else None
+
+    def extra(self, item: Any, column: int, role: int) -> Any:
+        """Colours, check states … of a subclass."""
+        del item, column, role
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        if role == Qt.DisplayRole:
+            return self.columns[section].title
+        if role == Qt.ToolTipRole:
+            return self.columns[section].tip or None
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.NoItemFlags
+        return Qt.ItemIsEnabled | Qt.ItemIsSelectable
+
+
+def _last_if_none(value: Any) -> tuple[bool, Any]:
+    return (value is None, value if value is not None else 0)
+
+
+class SearchProxy(QSortFilterProxyModel):
+    """Rows whose folded text holds every search word and that pass every named test."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self._tests: dict[str, RowTest] = {}
+        self.setSortRole(SORT_ROLE)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+        """The source model sorts itself by its ranks; the proxy keeps the source order."""
+        self.source().sort(column, order)
+
+    def source(self) -> RowsModel:
+        model = self.sourceModel()
+        assert isinstance(model, RowsModel)
+        return model
+
+    def set_search(self, text: str) -> None:
+        words = [w for w in ru_fold(text).split() if w]
+        if words != self._words:
+            self._refilter(lambda: setattr(self, "_words", words))
+
+    def set_test(self, name: str, test: RowTest | None) -> None:
+        def change() -> None:
+            if test is None:
+                self._tests.pop(name, None)
+            else:
+                self._tests[name] = test
+
+        self._refilter(change)
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9: invalidateFilter is deprecated
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            change()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.source()
+        if self._words:
+            haystack = model.haystack(source_row)
+            if not all(w in haystack for w in self._words):
+                return False
+        if self._tests:
+            item = model.row_at(source_row)
+            return all(test(item) for test in self._tests.values())
+        return True
+
+
+def short_name(full_name: str) -> str:
+    """«Иванова Мария Петровна» → «Иванова М. П.» (a matching candidate has the full name only)."""
+    parts = full_name.split()
+    if not parts:
+        return ""
+    return " ".join([parts[0], *(f"{p[0]}." for p in parts[1:3])])
+
+
+def date_text(day: Any) -> str:
+    return f"{day:%d.%m.%Y}" if day else ""
+
+
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """«1 пункт», «3 пункта», «5 пунктов»."""
+    if n % 10 == 1 and n % 100 != 11:
+        word = one
+    elif n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        word = few
+    else:
+        word = many
+    return f"{n} {word}"

@@ -1,0 +1,147 @@
+"""«Приказы, согласия и списки» on the documents screen: an order drafted, a name corrected,
+saved as PDF and Word; a locked place asks for another; consent forms and lists saved."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sqlmodel import select
+
+from nastavapp.models import IssuedDocument
+from nastavapp.models.vocab import DocumentKind
+from nastavapp.services.demo import create_demo
+from nastavapp.services.years import current_year
+from nastavapp.store import open_store
+from nastavapp.ui.documents.orders_section import OrdersSection
+
+DAY = date(2025, 11, 20)
+
+
+def pdf_text(path: Path) -> str:
+    text = " ".join(page.extract_text() for page in PdfReader(path).pages)
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " "))
+
+
+@pytest.fixture
+def section(qtbot, tmp_path):
+    path = tmp_path / "demo.sqlite"
+    create_demo(path, today=DAY)
+    store = open_store(path)
+    widget = OrdersSection(store, DAY)
+    qtbot.addWidget(widget)
+    widget.show_year(current_year(store))
+    yield widget
+    if widget.dialog is not None:
+        widget.dialog.close()
+    store.close()
+
+
+def answers(monkeypatch, *paths):
+    """messages.save_file answers these paths in turn, then None (the user cancels)."""
+    queue = list(paths)
+    asked: list[Path] = []
+
+    def save_file(parent, caption, suggested, filters):
+        asked.append(suggested)
+        return queue.pop(0) if queue else None
+
+    monkeypatch.setattr("nastavapp.ui.messages.save_file", save_file)
+    monkeypatch.setattr("nastavapp.ui.messages.confirm", lambda *a: False)
+    return asked
+
+
+def test_curator_order_with_a_corrected_name(section, qtbot, tmp_path, monkeypatch):
+    section.order_kind.setCurrentIndex(
+        section.order_kind.findData(DocumentKind.ORDER_INTRODUCTION.value)
+    )
+    section.order_button.click()
+    dialog = section.dialog
+    assert dialog is not None and dialog.number.text() == "99-о"
+    row = next(
+        r for r in range(dialog.names.rowCount()) if "Попову" in dialog.names.item(r, 3).text()
+    )
+    dialog.names.item(row, 3).setText("заместителя директора по УВР Попову Анну Игоревну (УВР)")
+    assert "Попову Анну Игоревну (УВР)." in dialog.points.toPlainText()
+    dialog.points.setPlainText(dialog.points.toPlainText() + "\n5. Пункт куратора.")
+    dialog.signer_post.setText("И. о. директора")
+    asked = answers(monkeypatch, tmp_path / "приказ")
+    dialog.save_pdf.click()
+    assert asked[0].name == "Приказ_99-о_от_01.09.2025.pdf"
+    text = pdf_text(tmp_path / "приказ.pdf")
+    assert "Попову Анну Игоревну (УВР)" in text and "5. Пункт куратора." in text
+    assert "И. о. директора И. Г. Антонова" in text
+    answers(monkeypatch, tmp_path / "приказ.docx")
+    dialog.save_docx.click()
+    assert (tmp_path / "приказ.docx").exists()
+    with section._store.session() as session:
+        docs = session.exec(
+            select(IssuedDocument).where(IssuedDocument.kind == DocumentKind.ORDER_INTRODUCTION)
+        ).all()
+    assert [d.file_path for d in docs] == [str(tmp_path / "приказ.docx")]
+
+
+def test_a_locked_place_says_so_and_asks_again(section, tmp_path, monkeypatch):
+    section.order_kind.setCurrentIndex(section.order_kind.findData(DocumentKind.ORDER_PAIRS.value))
+    section.order_button.click()
+    dialog = section.dialog
+    assert dialog.number.isReadOnly()  # the approved order keeps its number
+    locked = tmp_path / "занят.pdf"
+    locked.write_bytes(b"old version")
+    shown: list[str] = []
+    monkeypatch.setattr("nastavapp.ui.messages.error", lambda parent, text, *a: shown.append(text))
+    real_replace = __import__("os").replace
+
+    def replace(source, target):
+        if Path(target) == locked:
+            raise PermissionError(13, "Permission denied")
+        return real_replace(source, target)
+
+    monkeypatch.setattr("os.replace", replace)
+    answers(monkeypatch, locked, tmp_path / "другое.pdf")
+    dialog.save_pdf.click()
+    assert "открыт в Excel или другой программе" in shown[0]
+    assert locked.read_bytes() == b"old version"
+    assert "Состав наставнических пар и групп" in pdf_text(tmp_path / "другое.pdf")
+
+
+def test_reward_order_for_the_chosen_mentors(section, tmp_path, monkeypatch):
+    section.order_kind.setCurrentIndex(section.order_kind.findData(DocumentKind.ORDER_REWARD.value))
+    section.order_button.click()
+    dialog = section.dialog
+    assert dialog.people.count() > 2
+    from PySide6.QtCore import Qt
+
+    for i in range(1, dialog.people.count()):
+        dialog.people.item(i).setCheckState(Qt.Unchecked)
+    assert dialog.points.toPlainText().count("\n1.") == 1  # one person thanked
+    dialog.number.setText("160-о")
+    answers(monkeypatch, tmp_path / "поощрение.pdf")
+    dialog.save_pdf.click()
+    assert "Объявить благодарность" in pdf_text(tmp_path / "поощрение.pdf")
+
+
+def test_consent_forms_for_a_class_and_a_person(section, tmp_path, monkeypatch):
+    section.school_class.setCurrentText("7А")
+    asked = answers(monkeypatch, tmp_path / "7А.pdf")
+    section.class_button.click()
+    assert asked[0].name == "Согласия_7А_класс.pdf"
+    assert len(PdfReader(tmp_path / "7А.pdf").pages) > 3
+    section.person.setCurrentIndex(0)
+    answers(monkeypatch, tmp_path / "один.pdf")
+    section.person_button.click()
+    assert len(PdfReader(tmp_path / "один.pdf").pages) == 1
+
+
+def test_lists_as_pdf_and_excel(section, tmp_path, monkeypatch):
+    section.list_kind.setCurrentIndex(2)
+    asked = answers(monkeypatch, tmp_path / "пары")
+    section.list_pdf.click()
+    assert asked[0].name.startswith("Наставнические_пары_и_группы_МБОУ_Сосновская_СОШ_2025-2026")
+    assert "Наставнические пары и группы" in pdf_text(tmp_path / "пары.pdf")
+    answers(monkeypatch, tmp_path / "пары.xlsx")
+    section.list_xlsx.click()
+    assert (tmp_path / "пары.xlsx").exists()
