@@ -161,3 +161,26 @@ def test_zero_denominators_give_none_not_an_error(school_store):
     found = compute_indicators(school_store, year.id, REF)
     assert found.as_json() == dict.fromkeys(found.as_json())
     assert share(0, 0) is None and share(1, 3) == 33.3
+
+
+def test_the_70_percent_target_applies_to_involvement_in_every_document():
+    from nastavapp.services.consolidation.figures import INDICATORS
+    from nastavapp.services.documents.report_content import indicator_rows
+    from nastavapp.services.indicators import target_of
+
+    keys = (
+        "mentees_10_19",
+        "mentors_15_19",
+        "students_involved",
+        "teachers_involved",
+        "young_specialists_with_mentor",
+    )
+    assert {k: target_of(k) for k in keys if target_of(k)} == {
+        "students_involved": 70.0,
+        "teachers_involved": 70.0,
+    }
+    assert {r.key: r.target for r in indicator_rows({}) if r.target} == {
+        "share_students_involved": 70.0,
+        "share_teachers_involved": 70.0,
+    }
+    assert {s.key for s in INDICATORS if s.target} == {"students_involved", "teachers_involved"}

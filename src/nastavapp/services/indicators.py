@@ -37,6 +37,14 @@ from ..store import Store
 
 DEFAULT_SATISFIED_THRESHOLD = 7.0
 TARGET_SHARE = 70.0  # federal target: not less than 70 % of pupils and of teachers
+# The one place that says which ratios the 70 % target applies to (DOMAIN.md: pupils and
+# teachers involved); the report, the dashboard and the municipal summary all ask here.
+TARGETED_RATIOS = frozenset({"students_involved", "teachers_involved"})
+
+
+def target_of(ratio_key: str) -> float | None:
+    """The target share of a ratio («students_involved» → 70.0), None when it has none."""
+    return TARGET_SHARE if ratio_key in TARGETED_RATIOS else None
 
 
 def age_on(born: date, day: date) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..indicators import TARGET_SHARE, share
+from ..indicators import share, target_of
 
 
 @dataclass(frozen=True)
@@ -40,14 +40,14 @@ INDICATORS: tuple[IndicatorSpec, ...] = (
         "students_involved",
         "Доля обучающихся, вовлечённых в наставничество",
         "Обучающиеся в наставничестве, %",
-        target=TARGET_SHARE,
+        target=target_of("students_involved"),
         share_key="indicators.share_students_involved",
     ),
     IndicatorSpec(
         "teachers_involved",
         "Доля педагогических работников, вовлечённых в наставничество",
         "Педагоги в наставничестве, %",
-        target=TARGET_SHARE,
+        target=target_of("teachers_involved"),
         share_key="indicators.share_teachers_involved",
     ),
     IndicatorSpec(

@@ -9,11 +9,9 @@ the municipal summary reads.
 Personal data (152-ФЗ): the report carries figures only unless lists are asked for, and then only
 people with a recorded consent are named; the others are counted («участник без согласия»).
 
-The 70 % targets: «к 2024 году не менее 70 % обучающихся и педагогических работников
-общеобразовательных организаций должны быть вовлечены в различные формы наставничества»,
-measured by the share of pupils 10–19 years old who are mentees and the share of young teachers
-with a mentor (the regional presentations in DOMAIN.md's seeds). Pupils 15–19 as mentors have
-regional targets of a few per cent, so no 70 % is set against them.
+The 70 % target («к 2024 году не менее 70 % обучающихся и педагогических работников … вовлечены
+в различные формы наставничества») applies where ``indicators.target_of`` says: the involvement
+of pupils and of teachers.
 """
 
 from __future__ import annotations
@@ -29,7 +27,7 @@ from ...models.vocab import (
     RoadmapStage,
 )
 from ...store import Store
-from ..indicators import DEFAULT_SATISFIED_THRESHOLD, TARGET_SHARE, compute_indicators
+from ..indicators import DEFAULT_SATISFIED_THRESHOLD, compute_indicators, target_of
 from ..pair_views import GroupCard, list_groups
 from ..progress import stage_progress
 from ..report_data import Value, flatten, report_figures
@@ -199,7 +197,7 @@ class ReportContent:
 
 
 # --- the indicators ---------------------------------------------------------------------------
-_INDICATORS: tuple[tuple[str, str, str, str, float | None], ...] = (
+_INDICATORS: tuple[tuple[str, str, str, str], ...] = (
     (
         "mentees_10_19",
         "Доля обучающихся в возрасте от 10 до 19 лет, вошедших в программы наставничества "
@@ -207,7 +205,6 @@ _INDICATORS: tuple[tuple[str, str, str, str, float | None], ...] = (
         f"Обучающиеся 10–19 лет (возраст на дату расчёта) — наставляемые {INVOLVED}, "
         "от всех обучающихся школы этого возраста",
         "Обучающиеся 10–19 лет — наставляемые",
-        TARGET_SHARE,
     ),
     (
         "mentors_15_19",
@@ -215,21 +212,18 @@ _INDICATORS: tuple[tuple[str, str, str, str, float | None], ...] = (
         "в роли наставника",
         f"Обучающиеся 15–19 лет — наставники {INVOLVED}, от всех обучающихся школы этого возраста",
         "Обучающиеся 15–19 лет — наставники",
-        None,
     ),
     (
         "students_involved",
         "Доля обучающихся, вовлечённых в различные формы наставничества",
         f"Обучающиеся — наставники или наставляемые {INVOLVED}, от всех обучающихся школы",
         "Все обучающиеся",
-        TARGET_SHARE,
     ),
     (
         "teachers_involved",
         "Доля педагогических работников, вовлечённых в различные формы наставничества",
         f"Педагоги — наставники или наставляемые {INVOLVED}, от всех педагогов школы",
         "Педагогические работники",
-        TARGET_SHARE,
     ),
     (
         "young_specialists_with_mentor",
@@ -237,7 +231,6 @@ _INDICATORS: tuple[tuple[str, str, str, str, float | None], ...] = (
         f"Педагоги со стажем не более {YOUNG_SPECIALIST_MAX_EXPERIENCE} лет — наставляемые "
         f"{INVOLVED}, от всех молодых специалистов школы",
         "Молодые специалисты с наставником",
-        TARGET_SHARE,
     ),
 )
 
@@ -247,7 +240,7 @@ def indicator_rows(figures: dict[str, Any]) -> tuple[IndicatorRow, ...]:
     counts = figures.get("indicator_counts") or {}
     shares = figures.get("indicators") or {}
     rows = []
-    for key, title, definition, short, target in _INDICATORS:
+    for key, title, definition, short in _INDICATORS:
         count = counts.get(key, {})
         rows.append(
             IndicatorRow(
@@ -258,7 +251,7 @@ def indicator_rows(figures: dict[str, Any]) -> tuple[IndicatorRow, ...]:
                 numerator=int(count.get("numerator", 0)),
                 denominator=int(count.get("denominator", 0)),
                 percent=shares.get(f"share_{key}"),
-                target=target,
+                target=target_of(key),
             )
         )
     return tuple(rows)
