@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from .. import APP_NAME, APP_TITLE, __version__
 from ..logging_setup import setup_logging
 from ..models import AcademicYear
+from ..services.consolidation.centre import is_municipal
 from ..services.new_year import start_new_year
 from ..services.school import SetupError, get_school, setup_school
 from ..services.years import YearError, list_years
@@ -29,6 +30,7 @@ from . import messages
 from .error_handler import ErrorHandler
 from .first_run import FirstRunWizard
 from .main_window import MainWindow
+from .municipal_mode import MunicipalMode
 from .new_year_dialog import NewYearDialog
 from .recovery import RecoveryActions
 from .settings import UiSettings
@@ -53,7 +55,7 @@ def install_russian(app: QCoreApplication | None) -> None:
             _TRANSLATORS.append(translator)
 
 
-class AppController(QObject, RecoveryActions):
+class AppController(QObject, RecoveryActions, MunicipalMode):
     """Opens data files, runs the first-run wizard when a file has no school, owns the window.
 
     It holds the lock of the open data file (``guard``) for as long as the file is open, so a
@@ -63,6 +65,7 @@ class AppController(QObject, RecoveryActions):
     def __init__(self, settings: UiSettings, today: date | None = None) -> None:
         QObject.__init__(self)
         RecoveryActions.__init__(self)
+        MunicipalMode.__init__(self)
         install_russian(QApplication.instance())
         self.settings = settings
         self.today = today or date.today()
@@ -103,6 +106,9 @@ class AppController(QObject, RecoveryActions):
             self._drop(guard)
             self._refused(str(exc))
             return False
+        if is_municipal(store):  # a coordinator's file: its own window, not a school's
+            store.close()
+            return self._open_municipal_locked(path, guard)
         self._adopt(store, guard)
         return True
 
@@ -163,6 +169,7 @@ class AppController(QObject, RecoveryActions):
     # wizard and window ------------------------------------------------------------------------
     def _ask_school(self) -> None:
         self.wizard = FirstRunWizard(self.window, today=self.today)
+        self.wizard.municipalChosen.connect(self._wizard_municipal)
         self.wizard.accepted.connect(self._wizard_accepted)
         self.wizard.rejected.connect(self._wizard_rejected)
         self.wizard.open()
@@ -179,6 +186,15 @@ class AppController(QObject, RecoveryActions):
         self.wizard = None
         self._show_window()
 
+    def _wizard_municipal(self) -> None:
+        """At first run the user is the municipal coordinator, not a school's curator."""
+        wizard, self.wizard = self.wizard, None
+        if wizard is not None:
+            wizard.rejected.disconnect(self._wizard_rejected)
+            wizard.close()
+        if not self.open_municipal() and self.window is None:
+            self._ask_school()
+
     def _wizard_rejected(self) -> None:
         self.wizard = None
         if self.window is None:
@@ -194,6 +210,7 @@ class AppController(QObject, RecoveryActions):
         self.window.demoRequested.connect(self.create_demo)
         self.window.aboutRequested.connect(self.show_about)
         self.window.newYearRequested.connect(self.start_new_year)
+        self.window.municipalRequested.connect(self.open_municipal)
         self.window.installEventFilter(self)
         if old is not None:
             old.removeEventFilter(self)  # replaced, not closed by the user: keep the file

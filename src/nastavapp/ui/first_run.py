@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -95,6 +96,15 @@ class SchoolPage(QWizardPage):
         form.addRow("Краткое наименование*:", self.short_name)
         form.addRow("Муниципалитет:", self.municipality)
         form.addRow("Адрес:", self.address)
+        self.municipal_button = QPushButton(
+            "Я координатор муниципального центра: собирать отчёты школ…"
+        )
+        self.municipal_button.setToolTip(
+            "Режим муниципального центра: сводка отчётов школ, «Аналитическая справка». "
+            "Данные центра хранятся в отдельном файле."
+        )
+        form.addRow(QLabel(""))
+        form.addRow(self.municipal_button)
         self.registerField("full_name*", self.full_name)
         self.registerField("short_name*", self.short_name)
         self.registerField("municipality", self.municipality)
@@ -203,7 +213,12 @@ class YearPage(QWizardPage):
 
 
 class FirstRunWizard(QWizard):
-    """Asks what a new database needs; ``setup()`` returns it once the wizard is accepted."""
+    """Asks what a new database needs; ``setup()`` returns it once the wizard is accepted.
+
+    ``municipalChosen`` : the user is the municipal centre's coordinator, not a school.
+    """
+
+    municipalChosen = Signal()
 
     def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
@@ -211,6 +226,7 @@ class FirstRunWizard(QWizard):
         self.setWizardStyle(QWizard.ModernStyle)
         self.setOption(QWizard.NoBackButtonOnStartPage, True)
         self.school_page = SchoolPage()
+        self.school_page.municipal_button.clicked.connect(self.municipalChosen.emit)
         self.people_page = PeoplePage()
         self.year_page = YearPage(today or date.today())
         for page in (self.school_page, self.people_page, self.year_page):

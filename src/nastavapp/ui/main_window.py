@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
     backupsRequested = Signal()
     demoRequested = Signal()
     newYearRequested = Signal()
+    municipalRequested = Signal()
     aboutRequested = Signal()
 
     def __init__(self, store: Store, settings: UiSettings, today: date | None = None) -> None:
@@ -140,6 +141,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.action_new_year = self._action(
             file_menu, "&Новый учебный год…", None, self.newYearRequested.emit
+        )
+        self.action_municipal = self._action(
+            file_menu, "Режим &муниципального центра…", None, self.municipalRequested.emit
         )
         file_menu.addSeparator()
         self.action_demo = self._action(
