@@ -58,7 +58,7 @@ def main() -> int:
     window = controller.window
     assert window is not None
     window.resize(1180, 760)
-    for key in ("home", "stage:1", "stage:2", "stage:6", "bases"):
+    for key in ("home", "stage:1", "stage:2", "stage:6", "bases", "pairs", "indicators", "documents"):
         window.show_screen(key)
         app.processEvents()
         window.grab().save(str(out / f"main-{key.replace(':', '')}.png"))

@@ -53,6 +53,12 @@ def safe_name(text: str) -> str:
     return "_".join(kept.split())
 
 
+def shrinkable(combo: QComboBox) -> None:
+    """Long order titles must not widen the whole screen: the combo shows what fits."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(24)
+
+
 class OrdersSection(QGroupBox):
     """Orders, consent forms and lists; ``saved(path)`` after each file written."""
 
@@ -73,6 +79,7 @@ class OrdersSection(QGroupBox):
         layout.addLayout(grid)
 
         self.order_kind = QComboBox()
+        shrinkable(self.order_kind)
         for kind in ORDER_KINDS:
             self.order_kind.addItem(kind_title(kind), kind.value)
         self.order_button = QPushButton("Составить приказ…")
@@ -82,6 +89,7 @@ class OrdersSection(QGroupBox):
         grid.addWidget(self.order_button, 0, 2)
 
         self.person = QComboBox()
+        shrinkable(self.person)
         self.person.setEditable(True)
         self.person.setInsertPolicy(QComboBox.NoInsert)
         self.person.lineEdit().setPlaceholderText("ФИО, класс или должность")
@@ -91,6 +99,7 @@ class OrdersSection(QGroupBox):
         grid.addWidget(self.person, 1, 1)
         grid.addWidget(self.person_button, 1, 2)
         self.school_class = QComboBox()
+        shrinkable(self.school_class)
         self.class_button = QPushButton("Бланки на весь класс…")
         self.class_button.clicked.connect(self.save_class_consents)
         grid.addWidget(QLabel("Класс:"), 2, 0)
@@ -98,6 +107,7 @@ class OrdersSection(QGroupBox):
         grid.addWidget(self.class_button, 2, 2)
 
         self.list_kind = QComboBox()
+        shrinkable(self.list_kind)
         for list_kind in ListKind:
             self.list_kind.addItem(list_kind.label, list_kind.value)
         self.list_pdf = QPushButton("Сохранить PDF…")
