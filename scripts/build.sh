@@ -14,7 +14,7 @@ PYTHON="${PYTHON:-python3}"
 BUILD_DIR="${BUILD_DIR:-$ROOT}"
 DIST="$BUILD_DIR/dist"
 WORK="$BUILD_DIR/build/pyinstaller"
-VERSION="$(sed -n 's/^version = "\(.*\)"$/\1/p' "$ROOT/pyproject.toml" | head -n 1)"
+VERSION="$(sed -n 's/^version = "\(.*\)"$/\1/p' "$ROOT/pyproject.toml" | awk 'NR == 1')"
 NAME="nastavapp-$VERSION"
 APP="$DIST/$NAME"
 case "$(uname -s)" in
@@ -49,7 +49,7 @@ echo "windowed program: smoke passed (report in its log file)"
 echo "== command line of the frozen program"
 "$APP/nastavapp-cli$EXE" --version
 "$APP/nastavapp-cli$EXE" demo --db "$SMOKE_HOME/demo.sqlite" >/dev/null
-"$APP/nastavapp-cli$EXE" stats --db "$SMOKE_HOME/demo.sqlite" | head -n 3
+"$APP/nastavapp-cli$EXE" stats --db "$SMOKE_HOME/demo.sqlite" | awk 'NR <= 3'  # awk, not head: pipefail
 
 if [ -z "$EXE" ]; then
   # Qt's X11 plugin needs the xcb-util libraries: bundled when the build machine has them,
@@ -63,11 +63,11 @@ fi
 echo "== bundle"
 du -sh "$APP" | sed 's/^/size: /'
 echo "largest files:"
-find "$APP" -type f -printf '%s\t%P\n' 2>/dev/null | sort -rn | head -n 12 |
-  awk -F'\t' '{ printf "  %6.1f MB  %s\n", $1 / 1048576, $2 }'
+find "$APP" -type f -printf '%s\t%P\n' | sort -rn |
+  awk -F'\t' 'NR <= 12 { printf "  %6.1f MB  %s\n", $1 / 1048576, $2 }'
 
 if [ -z "$EXE" ] && [ -z "${NO_TAR:-}" ]; then
   ARCHIVE="$DIST/$NAME-linux-$(uname -m).tar.gz"
   tar -C "$DIST" -czf "$ARCHIVE" "$NAME"
-  echo "archive: $ARCHIVE ($(du -h "$ARCHIVE" | cut -f1)); glibc of this machine: $(ldd --version | head -n 1 | awk '{ print $NF }')"
+  echo "archive: $ARCHIVE ($(du -h "$ARCHIVE" | cut -f1)); glibc of this machine: $(ldd --version | awk 'NR == 1 { print $NF }')"
 fi

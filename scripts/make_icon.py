@@ -43,7 +43,7 @@ def draw(size: int) -> QImage:
     p.drawRoundedRect(QRectF(2, 2, 96, 96), 18, 18)
     p.setBrush(BLUE)
     p.drawRoundedRect(QRectF(2 + edge, 2 + edge, 96 - 2 * edge, 96 - 2 * edge), 16, 16)
-    # the step: a green bar rising to the right
+    # the slope: green, rising to the right
     step = QPainterPath()
     step.moveTo(12, 89)
     step.lineTo(88, 89)

@@ -118,3 +118,30 @@ def test_growth_from_entry_to_final(school_store):
     assert (change.entry_mean, change.final_mean) == (6.0, 8.0)  # (8 + 6 + 10) / 3
     assert (change.change, change.paired, change.improved) == (2.0, 2, 1)
     assert change.text == "Комфортность общения"
+
+
+def test_growth_names_items_before_the_final_questionnaire_exists(school_store):
+    from nastavapp.models import QuestionnaireTemplate
+
+    entry = _template(school_store, QuestionnairePhase.ENTRY, Audience.MENTOR)
+    final = _template(school_store, QuestionnairePhase.FINAL, Audience.MENTOR)
+    with school_store.session() as session:  # a year that has only the entry version yet
+        session.delete(session.get(QuestionnaireTemplate, final.id))
+        session.commit()
+    item = next(i for i in template_items(school_store, entry.id) if i.code == "comfort")
+    record_response(school_store, entry.id, {item.id: 8}, role=Role.MENTOR)
+    change = next(
+        c
+        for c in growth(school_store, current_year(school_store).id, Audience.MENTOR)
+        if c.code == "comfort"
+    )
+    assert change.text == "Насколько комфортным вы ожидаете общение в паре / группе?"
+    assert (change.entry_mean, change.final_mean, change.change) == (8.0, None, None)
+
+
+def test_own_items_of_entry_and_final_never_share_a_code(school_store):
+    entry = _template(school_store, QuestionnairePhase.ENTRY, Audience.MENTEE)
+    final = _template(school_store, QuestionnairePhase.FINAL, Audience.MENTEE)
+    first = add_item(school_store, entry.id, "Вопрос куратора о кружках")
+    second = add_item(school_store, final.id, "Совсем другой вопрос")
+    assert first.code != second.code and first.code.startswith("own_")

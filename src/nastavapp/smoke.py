@@ -159,14 +159,15 @@ def _qt(smoke: SmokeRun) -> str:
     def collect(_kind: object, _context: object, message: str) -> None:
         smoke.qt_messages.append(message)
 
-    smoke.keep["qt_handler"] = qInstallMessageHandler(collect)
+    smoke.keep["qt_handler"] = collect  # referenced while installed
+    smoke.keep["qt_previous_handler"] = qInstallMessageHandler(collect)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     smoke.keep["app"] = app
-    from .ui.app import _TRANSLATORS, install_russian
+    from .ui.app import install_russian
 
-    install_russian(app)
+    install_russian(app)  # as the program does: Qt's own qtbase_ru.qm
     cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
-    if not _TRANSLATORS or cancel == "Cancel":
+    if cancel == "Cancel":
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         raise RuntimeError(f"qtbase_ru.qm not loaded from {folder}")
     platform = QApplication.platformName()
@@ -351,6 +352,10 @@ def _cleanup(smoke: SmokeRun) -> None:
     from .logging_setup import shutdown_logging
 
     shutdown_logging()
+    if "qt_handler" in smoke.keep:
+        from PySide6.QtCore import qInstallMessageHandler
+
+        qInstallMessageHandler(smoke.keep.pop("qt_previous_handler", None))
     if smoke.qt_messages:
         smoke.say(f"Qt said: {' | '.join(dict.fromkeys(smoke.qt_messages))}")
     shutil.rmtree(smoke.work, ignore_errors=True)

@@ -90,14 +90,11 @@ def add_item(
         raise QuestionnaireError("Введите текст вопроса.")
     position = len(template_items(store, template_id)) + 1
     with store.session() as session:
-        item = QuestionItem(
-            template_id=template_id,
-            position=position,
-            text=clean(text),
-            type=kind,
-            code=f"own_{position}",
-        )
+        item = QuestionItem(template_id=template_id, position=position, text=clean(text), type=kind)
         session.add(item)
+        session.flush()
+        # unique, so growth never pairs two different questions of the entry and final versions
+        item.code = f"own_{item.id}"
         session.commit()
         session.refresh(item)
         return item
@@ -217,16 +214,15 @@ def growth(store: Store, year_id: int, audience: Audience) -> list[ItemChange]:
     """Entry vs final per item: mean change, and how many named respondents improved."""
     entry = _scores(store, year_id, audience, QuestionnairePhase.ENTRY)
     final = _scores(store, year_id, audience, QuestionnairePhase.FINAL)
-    texts = {}
-    for template in year_templates(store, year_id):
-        if template.audience is audience and template.id is not None:
-            texts.update(
-                {
-                    i.code: i.text
-                    for i in template_items(store, template.id)
-                    if template.phase is QuestionnairePhase.FINAL
-                }
-            )
+    texts: dict[str, str] = {}
+    # the final wording where there is one, else the entry wording (before May there is none)
+    ordered = sorted(
+        (t for t in year_templates(store, year_id) if t.audience is audience),
+        key=lambda t: t.phase is QuestionnairePhase.FINAL,
+    )
+    for template in ordered:
+        if template.id is not None:
+            texts.update({i.code: i.text for i in template_items(store, template.id)})
     changes = []
     for code in sorted(
         set(entry) | set(final), key=lambda c: list(texts).index(c) if c in texts else 99

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.indicators import TARGET_SHARE, Ratio
+from ...services.indicators import Ratio
 from .definitions import IndicatorSpec
 from .formatting import NBSP, number, of, percent
 
@@ -60,7 +60,8 @@ class IndicatorCard(QFrame):
         row.addWidget(self.value)
         side = QVBoxLayout()
         side.setSpacing(0)
-        target = f"цель — {number(TARGET_SHARE)}{NBSP}%" if spec.has_target else "цель не задана"
+        goal = spec.target
+        target = f"цель — {number(goal)}{NBSP}%" if goal is not None else "цель не установлена"
         self.target = QLabel(target)
         self.target.setStyleSheet("color: #444444;")
         self.target.setWordWrap(True)
@@ -87,7 +88,7 @@ class IndicatorCard(QFrame):
         self.setToolTip(spec.definition)
 
     def set_ratio(self, ratio: Ratio) -> None:
-        shown = ratio.percent
+        shown, goal = ratio.percent, self.spec.target
         counted, total = len(ratio.numerator), len(ratio.denominator)
         self.value.setText(percent(shown))
         self.value.setEnabled(total > 0)
@@ -97,13 +98,11 @@ class IndicatorCard(QFrame):
         self.counts.setToolTip(f"Все, из кого считается доля: список ({total})" if total else "")
         if shown is None:
             self.verdict.setText("нет данных")
-        elif not self.spec.has_target:
+        elif goal is None:
             self.verdict.setText("")
-        elif shown >= TARGET_SHARE:
+        elif shown >= goal:
             self.verdict.setText("цель достигнута")
         else:
-            gap = number(TARGET_SHARE - shown)
-            self.verdict.setText(f"до цели {gap}{NBSP}п.{NBSP}п.")
-        self.verdict.setStyleSheet(
-            "color: #2e7d32;" if shown is not None and shown >= TARGET_SHARE else "color: #444444;"
-        )
+            self.verdict.setText(f"до цели {number(goal - shown)}{NBSP}п.{NBSP}п.")
+        reached = shown is not None and goal is not None and shown >= goal
+        self.verdict.setStyleSheet("color: #2e7d32;" if reached else "color: #444444;")

@@ -27,11 +27,11 @@ class DashboardFigures:
 
 
 def involvement_chart(indicators: Indicators) -> BarChart:
-    specs = [s for s in SPECS if s.has_target]
-    ratios = [s.ratio(indicators) for s in specs]
+    """Every share, with the federal target marked on the bars it applies to."""
+    ratios = [s.ratio(indicators) for s in SPECS]
     return BarChart(
-        f"Вовлечённость в наставничество, % ({TARGET_TEXT})",
-        tuple(s.short for s in specs),
+        "Вовлечённость в наставничество, %",
+        tuple(s.short for s in SPECS),
         (
             Series(
                 "Доля",
@@ -47,11 +47,11 @@ def involvement_chart(indicators: Indicators) -> BarChart:
         100.0,
         25.0,
         "%",
-        TARGET_SHARE,
-        TARGET_TEXT,
-        "«—» — в школе нет людей для расчёта доли"
+        target_text=f"{TARGET_TEXT} (для всех обучающихся и для педагогов)",
+        note="«—» — в школе нет людей для расчёта доли"
         if any(r.percent is None for r in ratios)
         else "",
+        category_targets=tuple(s.target for s in SPECS),
     )
 
 

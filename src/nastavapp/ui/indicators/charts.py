@@ -31,9 +31,13 @@ class BarChart:
     maximum: float
     step: float  # between the axis ticks
     unit: str = ""  # «%» after values and ticks
-    target: float | None = None
+    target: float | None = None  # a line across every bar
     target_text: str = ""  # «цель — 70 %»
     note: str = ""  # a line under the chart
+    category_targets: tuple[float | None, ...] = ()  # a mark on some bars only
+
+    def has_target(self) -> bool:
+        return self.target is not None or any(t is not None for t in self.category_targets)
 
     def text_at(self, series: int, category: int) -> str:
         found = self.series[series]
@@ -201,10 +205,16 @@ def paint_chart(painter: QPainter, area: QRectF, chart: BarChart, *, grey: bool 
                 if rect.width() > 0:
                     hatch(painter, rect, looks[s % len(looks)])
             labels.append((QPointF(rect.right() + 3, rect.center().y()), chart.text_at(s, c)))
+    painter.setPen(QPen(QColor(TARGET_GREY if grey else TARGET_SCREEN), 2.0, Qt.DashLine))
     if chart.target is not None and 0 <= chart.target <= chart.maximum:
         x = plot.left() + plot.width() * chart.target / chart.maximum
-        painter.setPen(QPen(QColor(TARGET_GREY if grey else TARGET_SCREEN), 2.0, Qt.DashLine))
         painter.drawLine(QLineF(x, plot.top() - 2, x, plot.bottom()))
+    for c, goal in enumerate(chart.category_targets[: len(chart.categories)]):
+        if goal is not None and 0 <= goal <= chart.maximum:
+            x = plot.left() + plot.width() * goal / chart.maximum
+            painter.drawLine(
+                QLineF(x, plot.top() + c * band + 2, x, plot.top() + (c + 1) * band - 2)
+            )
     painter.setPen(ink)
     for point, text in labels:  # last: their white boxes stay readable over the target line
         _label_box(painter, point, text, metrics)
@@ -218,7 +228,7 @@ def _legend(
     entries: list[tuple[str, Look | None]] = []
     if len(chart.series) > 1:
         entries += [(s.name, looks[i % len(looks)]) for i, s in enumerate(chart.series)]
-    if chart.target is not None and chart.target_text:
+    if chart.has_target() and chart.target_text:
         entries.append((chart.target_text, None))
     if not entries:
         return row.top()

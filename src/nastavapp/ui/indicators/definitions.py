@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ...services.indicators import Indicators, Ratio
+from ...services.indicators import Indicators, Ratio, target_of
 
 LIVE = "в действующих (не расформированных) парах и группах учебного года"
 
@@ -17,8 +17,12 @@ class IndicatorSpec:
     short: str  # a chart's category
     numerator: str  # who is counted
     denominator: str  # out of whom
-    has_target: bool  # the federal target of 70 % applies
     ratio: Callable[[Indicators], Ratio]
+
+    @property
+    def target(self) -> float | None:
+        """The federal target share, where the domain says it applies (``target_of``)."""
+        return target_of(self.key)
 
     @property
     def definition(self) -> str:
@@ -33,7 +37,6 @@ SPECS: tuple[IndicatorSpec, ...] = (
         "Обучающиеся 10–19 лет — наставляемые",
         f"обучающиеся 10–19 лет, наставляемые {LIVE}",
         "все обучающиеся 10–19 лет школы",
-        True,
         lambda i: i.mentees_10_19,
     ),
     IndicatorSpec(
@@ -42,7 +45,6 @@ SPECS: tuple[IndicatorSpec, ...] = (
         "Обучающиеся 15–19 лет — наставники",
         f"обучающиеся 15–19 лет, наставники {LIVE}",
         "все обучающиеся 15–19 лет школы",
-        False,
         lambda i: i.mentors_15_19,
     ),
     IndicatorSpec(
@@ -51,7 +53,6 @@ SPECS: tuple[IndicatorSpec, ...] = (
         "Все обучающиеся",
         f"обучающиеся — наставники или наставляемые {LIVE}",
         "все обучающиеся школы",
-        True,
         lambda i: i.students_involved,
     ),
     IndicatorSpec(
@@ -60,7 +61,6 @@ SPECS: tuple[IndicatorSpec, ...] = (
         "Педагоги",
         f"педагоги — наставники или наставляемые {LIVE}",
         "все педагогические работники школы",
-        True,
         lambda i: i.teachers_involved,
     ),
     IndicatorSpec(
@@ -69,7 +69,6 @@ SPECS: tuple[IndicatorSpec, ...] = (
         "Молодые специалисты",
         f"педагоги со стажем до 3 лет, наставляемые {LIVE}",
         "все педагоги школы со стажем до 3 лет",
-        True,
         lambda i: i.young_specialists_with_mentor,
     ),
 )
