@@ -182,9 +182,12 @@ def compute_indicators(
         ).all()
         mentees = {m.person_id for m in members}
         mentors = {g.mentor_id for g in groups}
+        # every meeting held this year counts, also in a pair disbanded later (as in stats)
         meetings = len(
             session.exec(
-                select(Meeting.id).where(col(Meeting.group_id).in_([g.id for g in groups]))
+                select(Meeting.id)
+                .join(MentoringGroup, col(MentoringGroup.id) == col(Meeting.group_id))
+                .where(MentoringGroup.year_id == year_id)
             ).all()
         )
         satisfaction = {
