@@ -37,22 +37,9 @@ EMPTY_INDICATORS = (
 )
 
 
-def collect_stats(
-    store: Store, year_title: str | None = None, today: date | None = None
-) -> dict[str, Any]:
-    """Counts for the given academic year (default: the current one), as of ``today`` (the
-    reference date at which ages are counted).
-
-    Raises:
-        LookupError: with a Russian message when the year is not in the file.
-    """
-    school = get_school(store)
-    if year_title is None:
-        year = current_year(store)
-    else:
-        year = next((y for y in list_years(store) if y.title == year_title), None)
-        if year is None:
-            raise LookupError(f"Учебного года {year_title} нет в базе.")
+def basic_counts(store: Store, year: AcademicYear | None) -> dict[str, Any]:
+    """The cheap figures (people by category, mentors, mentees, pairs and groups of the year),
+    for screens that must open fast; ``collect_stats`` adds the rest."""
     with store.session() as session:
         by_category = dict(
             session.exec(
@@ -75,7 +62,36 @@ def collect_stats(
             groups = int(
                 session.exec(select(func.count()).where(MentoringGroup.year_id == year.id)).one()
             )
-        mentors, mentees = role_count(Role.MENTOR), role_count(Role.MENTEE)
+        return {
+            "persons": {
+                "students": int(by_category.get(PersonCategory.STUDENT, 0)),
+                "teachers": int(by_category.get(PersonCategory.TEACHER, 0)),
+                "external": int(by_category.get(PersonCategory.EXTERNAL, 0)),
+            },
+            "mentors": role_count(Role.MENTOR),
+            "mentees": role_count(Role.MENTEE),
+            "groups": groups,
+        }
+
+
+def collect_stats(
+    store: Store, year_title: str | None = None, today: date | None = None
+) -> dict[str, Any]:
+    """Counts for the given academic year (default: the current one), as of ``today`` (the
+    reference date at which ages are counted).
+
+    Raises:
+        LookupError: with a Russian message when the year is not in the file.
+    """
+    school = get_school(store)
+    if year_title is None:
+        year = current_year(store)
+    else:
+        year = next((y for y in list_years(store) if y.title == year_title), None)
+        if year is None:
+            raise LookupError(f"Учебного года {year_title} нет в базе.")
+    basic = basic_counts(store, year)
+    with store.session() as session:
         contingent = session.exec(
             select(
                 col(Person.id),
@@ -94,14 +110,7 @@ def collect_stats(
     return {
         "school": school.full_name if school else "",
         "year": year.title if year else "",
-        "persons": {
-            "students": int(by_category.get(PersonCategory.STUDENT, 0)),
-            "teachers": int(by_category.get(PersonCategory.TEACHER, 0)),
-            "external": int(by_category.get(PersonCategory.EXTERNAL, 0)),
-        },
-        "mentors": mentors,
-        "mentees": mentees,
-        "groups": groups,
+        **basic,
         "students_10_19": sum(MENTEE_AGE_BAND[0] <= a <= MENTEE_AGE_BAND[1] for a in ages),
         "students_15_19": sum(MENTOR_AGE_BAND[0] <= a <= MENTOR_AGE_BAND[1] for a in ages),
         "young_specialists": sum(

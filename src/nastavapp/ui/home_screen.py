@@ -29,7 +29,7 @@ from ..services.progress import (
     year_events,
 )
 from ..services.school import get_school
-from ..services.stats import collect_stats
+from ..services.stats import basic_counts
 from ..store import Store
 from .navigation import stage_key
 from .screens import Screen, heading, paragraph
@@ -106,7 +106,7 @@ class HomeScreen(Screen):
         if year is None or year.id is None:
             self.summary.setText("Учебный год не выбран.")
             return
-        figures = collect_stats(self._store, year.title, today=self._today)
+        figures = basic_counts(self._store, year)  # the cheap counts: this screen opens first
         persons = figures["persons"]
         self.summary.setText(
             f"Учебный год {year.title} · сегодня {self._today:%d.%m.%Y}<br>"

@@ -19,21 +19,15 @@ from PySide6.QtWidgets import (
 
 from .. import APP_TITLE
 from ..models import AcademicYear
-from ..models.vocab import RoadmapStage
 from ..services.progress import stage_progress
 from ..services.roadmap_rules import apply_rules
 from ..services.school import get_school
 from ..services.years import current_year, list_years, set_current_year
 from ..store import Store
-from .bases import BasesScreen
-from .documents_screen import DocumentsScreen
-from .home_screen import HomeScreen
-from .indicators import IndicatorsScreen
-from .navigation import AREAS, HOME, NavigationPanel, stage_key
-from .pairs import PairsScreen
-from .screens import PLACEHOLDERS, PlaceholderScreen, Screen
+from .navigation import HOME, NavigationPanel
+from .screen_set import ScreenSet, screen_factories
+from .screens import Screen
 from .settings import UiSettings
-from .stage_screen import StageScreen
 
 
 class MainWindow(QMainWindow):
@@ -53,7 +47,6 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._today = today or date.today()
         self.year: AcademicYear | None = None
-        self.screens: dict[str, Screen] = {}
         self.setMinimumSize(760, 540)
         self._build_central()
         self._build_menus()
@@ -98,25 +91,15 @@ class MainWindow(QMainWindow):
         outer.addWidget(splitter, 1)
         self.setCentralWidget(root)
 
-        self._add_screen(HOME, HomeScreen(self.store, self._today))
-        for stage in RoadmapStage:
-            self._add_screen(stage_key(stage), StageScreen(self.store, stage, self._today))
-        built = {
-            "bases": lambda: BasesScreen(self.store, self._today),
-            "documents": lambda: DocumentsScreen(self.store, self._today),
-            "pairs": lambda: PairsScreen(self.store, self._today),
-            "indicators": lambda: IndicatorsScreen(self.store, self._today),
-        }
-        for key, _title in AREAS:
-            if key in built:
-                self._add_screen(key, built[key]())
-            else:
-                self._add_screen(key, PlaceholderScreen(*PLACEHOLDERS[key]))
+        self.screens = ScreenSet(
+            screen_factories(self.store, self._today),
+            self._adopt_screen,
+            lambda screen: screen.show_year(self.year),
+        )
         self.navigation.screenChosen.connect(self.show_screen)
         self.year_combo.currentIndexChanged.connect(self._on_year_chosen)
 
-    def _add_screen(self, key: str, screen: Screen) -> None:
-        self.screens[key] = screen
+    def _adopt_screen(self, key: str, screen: Screen) -> None:
         self.stack.addWidget(screen)
         screen.navigateRequested.connect(self.show_screen)
         screen.dataChanged.connect(self.refresh_progress)
@@ -194,8 +177,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}{suffix} — {APP_TITLE}" if name else APP_TITLE)
         if year is not None and year.id is not None:
             apply_rules(self.store, year.id, self._today)  # events the data have completed
-        for screen in self.screens.values():
-            screen.show_year(year)
+        # only the screen in view is filled now; the others when they are shown again
+        current = self.current_screen_key() if self.screens.built() else None
+        self.screens.mark_stale(except_key=current)
+        if current is not None:
+            self.screens.built()[current].show_year(year)
         if year is not None and year.id is not None:
             self.navigation.set_progress(stage_progress(self.store, year.id, self._today))
 
@@ -210,22 +196,25 @@ class MainWindow(QMainWindow):
             return
         apply_rules(self.store, year.id, self._today)
         self.navigation.set_progress(stage_progress(self.store, year.id, self._today))
-        home = self.screens.get(HOME)
+        home = self.screens.built().get(HOME)
         if home is not None and self.sender() is not home:
-            home.show_year(year)
+            if home.isVisible():
+                home.show_year(year)
+            else:
+                self.screens.mark_one_stale(HOME)
 
     # screens ----------------------------------------------------------------------------------
     def show_screen(self, key: str) -> None:
-        screen = self.screens.get(key)
-        if screen is None:
+        if key not in self.screens:
             return
+        screen = self.screens[key]  # built, or brought up to date, on the way
         self.stack.setCurrentWidget(screen)
         if self.navigation.current_key() != key:
             self.navigation.select(key)
 
     def current_screen_key(self) -> str:
         current = self.stack.currentWidget()
-        return next((k for k, s in self.screens.items() if s is current), HOME)
+        return next((k for k, s in self.screens.built().items() if s is current), HOME)
 
     # remembered state -------------------------------------------------------------------------
     def _restore(self) -> None:
