@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -60,7 +61,12 @@ def main() -> int:
     window.resize(1180, 760)
     for key in ("home", "stage:1", "stage:2", "stage:6", "bases", "pairs", "indicators", "documents"):
         window.show_screen(key)
-        app.processEvents()
+        deadline = time.monotonic() + 5  # the matching of «Пары и группы» runs in a thread
+        while time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.05)
+            if key != "pairs":
+                break
         window.grab().save(str(out / f"main-{key.replace(':', '')}.png"))
     window.close()
     print(f"saved to {out}")
