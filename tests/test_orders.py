@@ -13,6 +13,7 @@ from sqlmodel import select
 
 from nastavapp.models import IssuedDocument, MentoringGroup, RoadmapEvent
 from nastavapp.models.vocab import DocumentKind, GroupStatus, MentoringForm
+from nastavapp.services.consents import record_consent
 from nastavapp.services.demo import create_demo
 from nastavapp.services.documents.errors import ExportError
 from nastavapp.services.documents.order_register import save_order, write_order
@@ -72,7 +73,17 @@ def demo_store(tmp_path: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def school(school_store) -> School:
-    return build_school(school_store)
+    """The small school, everybody with a consent (orders name only such people)."""
+    built = build_school(school_store)
+    for person_id in built.ids.values():
+        record_consent(
+            school_store,
+            person_id,
+            date(2025, 9, 1),
+            representative_name="Белова Ирина Петровна",
+            today=TODAY,
+        )
+    return built
 
 
 def _pairs(school: School) -> list[int]:

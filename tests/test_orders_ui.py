@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from sqlmodel import select
 
 from nastavapp.models import IssuedDocument
@@ -122,6 +123,42 @@ def test_reward_order_for_the_chosen_mentors(section, tmp_path, monkeypatch):
     answers(monkeypatch, tmp_path / "поощрение.pdf")
     dialog.save_pdf.click()
     assert "Объявить благодарность" in pdf_text(tmp_path / "поощрение.pdf")
+
+
+def test_the_dialog_says_how_many_are_not_named(section, monkeypatch):
+    from nastavapp.services.consents import withdraw_consent
+    from nastavapp.services.documents.orders import reward_candidates
+
+    store = section._store
+    year_id = int(current_year(store).id or 0)
+    chosen = [p.id for p in reward_candidates(store, year_id)][:2]
+    for person_id in chosen:
+        withdraw_consent(store, person_id, DAY, today=DAY)
+    section.order_kind.setCurrentIndex(section.order_kind.findData(DocumentKind.ORDER_REWARD.value))
+    section.order_button.click()
+    dialog = section.dialog
+    assert not dialog.unnamed.isHidden()
+    assert dialog.unnamed.text() == (
+        "В приказе не названы 2 участника без согласия на обработку персональных данных: "
+        "когда согласия будут получены, составьте приказ заново."
+    )
+    assert "и ещё 2 участника без согласия" in dialog.points.toPlainText()
+    marked = [
+        dialog.people.item(i).text()
+        for i in range(dialog.people.count())
+        if "нет согласия" in dialog.people.item(i).text()
+    ]
+    assert len(marked) == 2
+    for i in range(dialog.people.count()):  # only those with a consent: nothing to say
+        if "нет согласия" in dialog.people.item(i).text():
+            dialog.people.item(i).setCheckState(Qt.Unchecked)
+    assert dialog.unnamed.isHidden()
+    dialog.close()
+    section.order_kind.setCurrentIndex(
+        section.order_kind.findData(DocumentKind.ORDER_INTRODUCTION.value)
+    )
+    section.order_button.click()
+    assert section.dialog.unnamed.isHidden()
 
 
 def test_consent_forms_for_a_class_and_a_person(section, tmp_path, monkeypatch):

@@ -2,13 +2,13 @@
 
 The order itself is an ``IssuedDocument`` of kind ORDER_PAIRS (number and date); each approved
 pair/group points to it by ``order_id``. The annex rows are plain data for the documents that
-print the order.
+print the order; they can leave people without a valid consent (152-ФЗ) unnamed.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,11 +17,13 @@ from sqlmodel import col, select
 from ..models import AcademicYear, IssuedDocument, MentoringGroup
 from ..models.vocab import DocumentKind, GroupStatus
 from ..store import Store
+from ..store.text import ru_sort_key
+from .bases_export import NO_CONSENT
 from .names import clean
 from .pair_calendar import school_year_end
 from .pair_rules import PairError, term_text
 from .pair_status import get_group, record_status
-from .pair_views import OrderInfo, cards_of, order_info, sorted_cards
+from .pair_views import FORM_ORDER, GroupCard, OrderInfo, cards_of, order_info
 
 _NUMBER_SIGN = re.compile(r"^\s*(№|N|No\.?)\s*", re.IGNORECASE)
 
@@ -37,6 +39,7 @@ class AnnexRow:
     mentee_posts: tuple[str, ...]
     form: str
     term: str
+    unnamed: tuple[int, ...] = ()  # ids of the people the row leaves unnamed (no consent)
 
     def cells(self) -> tuple[str, ...]:
         """№, наставник, должность/класс, наставляемый, класс/должность, форма, срок."""
@@ -132,35 +135,58 @@ def pair_orders(store: Store, year_id: int) -> list[OrderInfo]:
     return [order_info(d) for d in docs]
 
 
-def annex_rows(store: Store, group_ids: Sequence[int]) -> list[AnnexRow]:
+def annex_rows(
+    store: Store, group_ids: Sequence[int], *, hidden: Collection[int] = frozenset()
+) -> list[AnnexRow]:
     """The annex table for these pairs/groups (also before the order exists), by form and the
-    mentor's name. A group is one row with its mentees one under another."""
+    mentor's name. A group is one row with its mentees one under another.
+
+    People in ``hidden`` (no valid consent) are «участник без согласия» in both their name and
+    their class/position cells; a pair whose mentor is hidden goes after the others of its form
+    and a hidden mentee after the named ones, so not even a place in the alphabet shows.
+    """
     with store.session() as session:
         groups = session.exec(select(MentoringGroup).where(col(MentoringGroup.id).in_(group_ids)))
-        cards = sorted_cards(cards_of(session, groups.all()))
+        cards = cards_of(session, groups.all())
         ends = {y.id: y.end_date for y in session.exec(select(AcademicYear)).all()}
+
+    def place(card: GroupCard) -> tuple[int, bool, tuple[str, str], int]:
+        named = card.mentor.id not in hidden
+        return (
+            FORM_ORDER[card.form],
+            not named,
+            ru_sort_key(card.mentor.name if named else ""),
+            card.id,
+        )
+
     rows = []
-    for number, c in enumerate(cards, start=1):
+    for number, c in enumerate(sorted(cards, key=place), start=1):
         start = c.start_date or (c.order.issued_on if c.order else None)
         end = c.planned_end_date or school_year_end(ends[c.year_id])
+        mentees = [m for m in c.mentees if m.id not in hidden]
+        unnamed = [m.id for m in c.mentees if m.id in hidden]
+        mentor_named = c.mentor.id not in hidden
         rows.append(
             AnnexRow(
                 number,
-                c.mentor.name,
-                c.mentor.post,
-                tuple(m.name for m in c.mentees),
-                tuple(m.post for m in c.mentees),
+                c.mentor.name if mentor_named else NO_CONSENT,
+                c.mentor.post if mentor_named else NO_CONSENT,
+                tuple(m.name for m in mentees) + (NO_CONSENT,) * len(unnamed),
+                tuple(m.post for m in mentees) + (NO_CONSENT,) * len(unnamed),
                 c.form.label,
                 term_text(start, end),
+                ((c.mentor.id,) if not mentor_named else ()) + tuple(unnamed),
             )
         )
     return rows
 
 
-def order_annex_rows(store: Store, order_id: int) -> list[AnnexRow]:
+def order_annex_rows(
+    store: Store, order_id: int, *, hidden: Collection[int] = frozenset()
+) -> list[AnnexRow]:
     """The annex rows of the pairs and groups an order approved (those disbanded later too:
-    the order was signed with them)."""
+    the order was signed with them); ``hidden`` as in :func:`annex_rows`."""
     with store.session() as session:
         ids = session.exec(select(MentoringGroup.id).where(MentoringGroup.order_id == order_id))
         group_ids = [i for i in ids.all() if i is not None]
-    return annex_rows(store, group_ids)
+    return annex_rows(store, group_ids, hidden=hidden)

@@ -3,7 +3,8 @@
 A draft is plain data: header fields, the preamble, numbered points with sub-points, the
 «С приказом ознакомлены» list, an annex table, and every declined name it holds
 (:class:`NameForm`), so the curator can correct «Попову Анну Игоревну» before saving; the same
-draft, edited or not, is what the PDF and the DOCX print.
+draft, edited or not, is what the PDF and the DOCX print. Participants without a valid consent
+(152-ФЗ) are never in a draft: ``unnamed`` counts those it leaves out.
 """
 
 from __future__ import annotations
@@ -110,6 +111,7 @@ class OrderDraft:
     annex: OrderAnnex | None = None
     document_id: int | None = None  # the register row this draft re-issues
     group_ids: tuple[int, ...] = ()  # pairs a new «пары/группы» order approves
+    unnamed: int = 0  # participants left unnamed for lack of consent
 
     @property
     def date_text(self) -> str:
@@ -171,9 +173,15 @@ def fill(text: str, values: Mapping[str, Any]) -> str:
 
 
 def fill_points(
-    items: list[Any], values: Mapping[str, Any], lists: Mapping[str, list[Named]]
+    items: list[Any],
+    values: Mapping[str, Any],
+    lists: Mapping[str, list[Named]],
+    tails: Mapping[str, str] | None = None,
 ) -> list[OrderPoint]:
-    """The template's points filled; ``{"each": name, "item": …}`` gives a sub-point a person."""
+    """The template's points filled; ``{"each": name, "item": …}`` gives a sub-point a person,
+    and ``tails[name]``, when there is one, a last sub-point after them («и ещё 2 участника без
+    согласия…»)."""
+    tails = tails or {}
     points = []
     for item in items:
         if isinstance(item, str):
@@ -182,6 +190,8 @@ def fill_points(
         subs = [fill(s, values) for s in item.get("subs", [])]
         for person in lists.get(item.get("each", ""), []):
             subs.append(fill(item["item"], {**values, "person": person}))
+        if clean(tails.get(item.get("each", ""), "")):
+            subs.append(clean(tails[item["each"]]))
         if subs and item.get("each"):
             subs[-1] = subs[-1].rstrip(";,") + "."
         points.append(OrderPoint(fill(item["text"], values), subs))

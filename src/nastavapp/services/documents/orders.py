@@ -5,6 +5,11 @@ Five kinds: о внедрении целевой модели и назначе�
 о поощрении участников; о проведении итогового мероприятия. :func:`new_draft` fills a template
 with the school, the year, the register's number and date and the declined names; the curator
 edits the draft; :mod:`.order_register` writes it (PDF or DOCX) and records it.
+
+Participants without a valid consent to the processing of personal data (152-ФЗ) are never
+named: in the annex of pairs they are «участник без согласия» (name and class/position), the
+order on rewarding ends its list with how many it leaves unnamed, and they never sign «С приказом
+ознакомлены». The director and the curator come from the school's details and are named always.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from ...models.vocab import DocumentKind, ExternalKind, GroupStatus, PersonCateg
 from ...resource_files import resource
 from ...store import Store
 from ...store.text import ru_sort_key
+from ..consents import without_consent
+from ..deletion_text import plural
 from ..names import FullName, clean
 from ..pair_orders import annex_rows, order_annex_rows
 from ..pair_views import PersonBrief, list_groups
@@ -141,10 +148,43 @@ def _year(store: Store, year_id: int | None) -> AcademicYear:
     return year
 
 
+def unnamed_note(count: int) -> str:
+    """What the order dialog says when ``count`` participants are left unnamed ("" for none)."""
+    if count <= 0:
+        return ""
+    who = plural(count, "участник", "участника", "участников")
+    if count % 10 == 1 and count % 100 != 11:
+        return (
+            f"В приказе не назван {who} без согласия на обработку персональных данных: "
+            "когда согласие будет получено, составьте приказ заново."
+        )
+    return (
+        f"В приказе не названы {who} без согласия на обработку персональных данных: "
+        "когда согласия будут получены, составьте приказ заново."
+    )
+
+
+def unnamed_line(count: int, *, more: bool) -> str:
+    """«и ещё 2 участника без согласия на обработку персональных данных (не названы)» ("" for
+    none); without ``more`` when nobody before it is named."""
+    if count <= 0:
+        return ""
+    one = count % 10 == 1 and count % 100 != 11
+    text = str(common()["unnamed_more" if more else "unnamed_only"])
+    return fill(
+        text,
+        {
+            "participants": plural(count, "участник", "участника", "участников"),
+            "named": "назван" if one else "названы",
+        },
+    )
+
+
 def _pairs(
-    store: Store, year: AcademicYear, options: OrderOptions
-) -> tuple[IssuedDocument | None, tuple[int, ...], list[list[str]], list[int]]:
-    """The pairs order (existing or new), the groups to approve, the annex rows, the mentors."""
+    store: Store, year: AcademicYear, options: OrderOptions, hidden: set[int]
+) -> tuple[IssuedDocument | None, tuple[int, ...], list[list[str]], list[int], set[int]]:
+    """The pairs order (existing or new), the groups to approve, the annex rows, the mentors,
+    the people the annex leaves unnamed."""
     year_id = int(year.id or 0)
     order = None
     if options.order_id is not None:
@@ -170,9 +210,13 @@ def _pairs(
             "Нет пар и групп для приказа: сформируйте их в разделе «Пары и группы» "
             "(приказ утверждает пары и группы со статусом «формируется»)."
         )
-    rows = order_annex_rows(store, order.id or 0) if order else annex_rows(store, list(ids))
+    if order is not None:
+        rows = order_annex_rows(store, order.id or 0, hidden=hidden)
+    else:
+        rows = annex_rows(store, list(ids), hidden=hidden)
     mentors = list(dict.fromkeys(g.mentor_id for g in groups))
-    return order, (() if order else ids), [list(r.cells()) for r in rows], mentors
+    unnamed = {pid for row in rows for pid in row.unnamed}
+    return order, (() if order else ids), [list(r.cells()) for r in rows], mentors, unnamed
 
 
 def new_draft(
@@ -191,6 +235,9 @@ def new_draft(
     then re-issues it), else the number is empty and the date is ``today``; ``number`` and
     ``issued_on`` override them (the dates in the text and the law cited follow the date).
 
+    People without a valid consent are not named (see the module's note); ``unnamed`` of the
+    draft counts them.
+
     Raises:
         OrderError: no school or year; for «пары/группы», no pairs to approve (Russian).
     """
@@ -205,22 +252,31 @@ def new_draft(
     group_ids: tuple[int, ...] = ()
     rows: list[list[str]] = []
     mentor_ids: list[int] = []
+    hidden = without_consent(store)
+    unnamed: set[int] = set()
     if kind is DocumentKind.ORDER_PAIRS:
-        order, group_ids, rows, mentor_ids = _pairs(store, year, options)
+        order, group_ids, rows, mentor_ids, unnamed = _pairs(store, year, options, hidden)
     else:
         order = latest_order(store, year_id, kind)
     day = issued_on or (order.issued_on if order and order.issued_on else today)
     curator = Named("Куратор", curator_name(school), school.curator_sex, school.curator_position)
+    rewarded = list(
+        dict.fromkeys(
+            options.people
+            if options.people is not None
+            else [p.id for p in reward_candidates(store, year_id)]
+        )
+    )
     people = {
         "rewarded": [
-            _person(store, pid, "Объявить благодарность")
-            for pid in (
-                options.people
-                if options.people is not None
-                else [p.id for p in reward_candidates(store, year_id)]
-            )
+            _person(store, pid, "Объявить благодарность") for pid in rewarded if pid not in hidden
         ]
     }
+    tails: dict[str, str] = {}
+    if kind is DocumentKind.ORDER_REWARD:
+        left_out = [pid for pid in rewarded if pid in hidden]
+        unnamed.update(left_out)
+        tails["rewarded"] = unnamed_line(len(left_out), more=bool(people["rewarded"]))
     event_day = options.event_date or day + timedelta(days=14)
     values: dict[str, Any] = {
         "school": school.short_name or school.full_name,
@@ -238,9 +294,10 @@ def new_draft(
     if order is not None and clean(order.title) and kind is DocumentKind.ORDER_PAIRS:
         title = clean(order.title)
     preamble = fill(data["preamble"], values)
-    points = fill_points(data["points"], values, people)
+    points = fill_points(data["points"], values, people, tails)
     signer = director_name(school)
-    acquainted = _acquainted(store, school, data.get("acquainted", []), people, mentor_ids)
+    signing_mentors = [pid for pid in mentor_ids if pid not in hidden]
+    acquainted = _acquainted(store, school, data.get("acquainted", []), people, signing_mentors)
     annex = None
     if kind is DocumentKind.ORDER_PAIRS:
         annex = OrderAnnex(
@@ -267,6 +324,7 @@ def new_draft(
         annex=annex,
         document_id=order.id if order else None,
         group_ids=group_ids,
+        unnamed=len(unnamed),
     )
 
 
@@ -277,7 +335,8 @@ def _acquainted(
     people: dict[str, list[Named]],
     mentor_ids: list[int],
 ) -> list[tuple[str, Sex | None]]:
-    """«И. О. Фамилия» of those who sign «С приказом ознакомлены», each once."""
+    """«И. О. Фамилия» of those who sign «С приказом ознакомлены», each once (``people`` and
+    ``mentor_ids`` hold only those with a consent)."""
     found: dict[str, Sex | None] = {}
     director = initials_first(director_name(school))
     for part in who:

@@ -5,6 +5,8 @@ The draft comes from :func:`services.documents.orders.new_draft`; the curator ed
 the preamble and the points (numbered «1.», «3.1.» — renumbered when the order is drawn) and
 corrects any declined name in the table, which changes it wherever the text has it. Saving
 writes the file and records the order in the register (and links the roadmap event).
+Participants without a consent to the processing of personal data are not named in the order;
+a line under the number says how many, so the curator knows whose consents to collect.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...models.vocab import DocumentKind
+from ...services.consents import without_consent
 from ...services.documents.errors import ExportError
 from ...services.documents.order_register import save_order
 from ...services.documents.order_text import (
@@ -48,6 +51,7 @@ from ...services.documents.orders import (
     kind_title,
     new_draft,
     reward_candidates,
+    unnamed_note,
 )
 from ...services.pairs import pair_orders
 from ...store import Store, StoreError
@@ -108,6 +112,11 @@ class OrderDialog(QDialog):
         signer.addWidget(self.signer_name, 1)
         form.addRow("Подписывает:", signer)
         layout.addLayout(form)
+        self.unnamed = QLabel()
+        self.unnamed.setWordWrap(True)
+        self.unnamed.setStyleSheet("color: #555555;")
+        self.unnamed.setVisible(False)
+        layout.addWidget(self.unnamed)
         layout.addWidget(QLabel("Преамбула (основание):"))
         self.preamble = QPlainTextEdit()
         self.preamble.setMaximumHeight(90)
@@ -174,8 +183,12 @@ class OrderDialog(QDialog):
         elif self._kind is DocumentKind.ORDER_REWARD:
             self.people = QListWidget()
             self.people.setMaximumHeight(120)
+            hidden = without_consent(self._store)
             for person in reward_candidates(self._store, self._year_id):
-                item = QListWidgetItem(f"{person.name}, {person.post}")
+                text = f"{person.name}, {person.post}"
+                if person.id in hidden:
+                    text += " — нет согласия: в приказе не называется"
+                item = QListWidgetItem(text)
                 item.setData(Qt.UserRole, person.id)
                 item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
                 item.setCheckState(Qt.Checked)
@@ -252,6 +265,8 @@ class OrderDialog(QDialog):
         self.title_edit.setText(draft.title)
         self.signer_post.setText(draft.signer_post)
         self.signer_name.setText(draft.signer_name)
+        self.unnamed.setText(unnamed_note(draft.unnamed))
+        self.unnamed.setVisible(draft.unnamed > 0)
         self.preamble.setPlainText(draft.preamble)
         self.points.setPlainText(points_text(draft.points))
         self.names.setRowCount(len(draft.names))
