@@ -1,16 +1,18 @@
 """«Индивидуальный план» of each mentee of a pair/group (ИОМ): a template to start from and the
 items — direction, task, planned date, done date, result — added, edited and deleted here.
 
-The form under the table saves on Enter; choosing a row loads it into the form.
+The form under the table saves on Enter; choosing a row loads it into the form. «Печать плана
+(PDF)…» writes the plans of every mentee of the pair/group, each from a new page, to sign.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -24,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...models.vocab import GroupStatus
+from ...services.documents.errors import ExportError
+from ...services.documents.plan_pdf import export_plan_pdf, plan_file_name
 from ...services.pairs import GroupCard
 from ...services.plans import (
     PlanEntry,
@@ -38,7 +42,7 @@ from ...services.plans import (
     update_item,
 )
 from ...services.roles import mentee_role
-from ...store import Store
+from ...store import Store, StoreError
 from .. import messages
 from .table_base import ITEM_ROLE, Column, RowsModel, SearchProxy, date_text, plural
 from .widgets import (
@@ -53,6 +57,7 @@ from .widgets import (
 
 OVERDUE = QColor("#c62828")
 DONE = QColor("#2e7d32")
+PDF_FILTER = "Документ PDF (*.pdf)"
 
 
 class PlanItemsModel(RowsModel):
@@ -98,6 +103,7 @@ class PlanEditor(QWidget):
         self.store, self.today = store, today
         self.card: GroupCard | None = None
         self.editing: PlanEntry | None = None
+        self.last_pdf: Path | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.mentee = QComboBox()
@@ -115,6 +121,13 @@ class PlanEditor(QWidget):
         top.addStretch(1)
         top.addWidget(self.progress_label)
         top.addWidget(self.progress_bar)
+        self.print_button = QPushButton("Печать плана (PDF)…")
+        self.print_button.setToolTip(
+            "Планы всех наставляемых пары или группы — каждый с новой страницы — в файл PDF: "
+            "распечатать и подписать"
+        )
+        self.print_button.clicked.connect(self.print_plan)
+        top.addWidget(self.print_button)
         layout.addLayout(top)
         templates = QHBoxLayout()
         self.template = QComboBox()
@@ -182,6 +195,7 @@ class PlanEditor(QWidget):
         self.mentee.setCurrentIndex(max(self.mentee.findData(chosen), 0))
         self.mentee.setEnabled(len(card.mentees) > 1)
         self.mentee.blockSignals(False)
+        self.print_button.setEnabled(bool(card.mentees))
         editable = card.status is not GroupStatus.DISBANDED
         for widget in (self.template, self.apply_button, self.form):
             widget.setEnabled(editable)
@@ -290,3 +304,28 @@ class PlanEditor(QWidget):
             return
         self.reload()
         self.changed.emit()
+
+    # printing -----------------------------------------------------------------------------------
+    def print_plan(self) -> Path | None:
+        """Save the plans of the pair/group as a PDF; the file written, or None."""
+        card = self.card
+        if card is None:
+            return None
+        suggested = Path.home() / plan_file_name(self.store, card.id)
+        target = messages.save_file(self, "Печать плана (PDF)", suggested, PDF_FILTER)
+        if target is None:
+            return None
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            written = export_plan_pdf(self.store, card.id, target, today=self.today)
+        except (ExportError, StoreError) as exc:
+            QGuiApplication.restoreOverrideCursor()
+            messages.error(self, str(exc))
+            return None
+        QGuiApplication.restoreOverrideCursor()
+        self.last_pdf = written
+        if messages.confirm(self, f"План сохранён:\n{written}\n\nОткрыть файл?"):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
+        return written
