@@ -77,14 +77,14 @@ class BaseView(QWidget):
         return True
 
     def _count(self) -> None:
+        """The counts of the base are worked out once per load (``BaseTableModel.set_rows``)."""
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        lacking = sum(1 for i in range(total) if not self.model.row_at(i).consent.given)
+        lacking = self.model.lacking_consent
         parts = [f"Показано {shown} из {total}"]
         if lacking:
             parts.append(f"без согласия на обработку ПДн: {lacking}")
         if self.kind is BaseKind.ALL:
-            young = sum(1 for i in range(total) if self.model.row_at(i).young_specialist)
-            parts.append(f"молодых специалистов: {young}")
+            parts.append(f"молодых специалистов: {self.model.young_specialists}")
         self.counts.setText(" · ".join(parts))
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]

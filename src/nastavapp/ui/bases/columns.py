@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
 
 from ...models.vocab import MenteeStatus
 from ...services.bases_rows import YOUNG_SPECIALIST, BaseRow
@@ -175,5 +174,39 @@ def belongs(row: BaseRow, kind: BaseKind) -> bool:
     return True
 
 
-def number_key(value: Any) -> tuple[bool, float]:
-    return (value is None, float(value) if value is not None else 0.0)
+# the codes of the filter choices that are not a category, class, status or consent value
+YOUNG = "young"  # молодые специалисты
+SUPPORT = "support"  # наставляемые, которым нужна поддержка
+LACKING = "lacking"  # согласия нет или оно отозвано
+MENTEE, MENTOR, NO_ROLE = "mentee", "mentor", "none"  # roles in the year (the whole contingent)
+
+
+def row_tags(row: BaseRow, kind: BaseKind) -> frozenset[str]:
+    """Every filter choice the row passes, as «filter:code» (filters.FilterBar): a row passes
+    the chosen filters when their tags are a subset of its own."""
+    person = row.person
+    tags = {
+        f"category:{person.category.value}",
+        f"class:{person.class_name}",
+        f"consent:{row.consent.status.value}",
+    }
+    if not row.consent.given:
+        tags.add(f"consent:{LACKING}")
+    if row.young_specialist:
+        tags.add(f"status:{YOUNG}")
+    if kind is BaseKind.MENTEES:
+        if row.mentee is not None:
+            tags.add(f"status:{row.mentee.status.value}")
+            if row.mentee.needs_support:
+                tags.add(f"status:{SUPPORT}")
+    elif kind is BaseKind.MENTORS:
+        if row.mentor is not None:
+            tags.add(f"status:{row.mentor.status.value}")
+    else:
+        if row.mentee is not None:
+            tags.add(f"status:{MENTEE}")
+        if row.mentor is not None:
+            tags.add(f"status:{MENTOR}")
+        if row.mentee is None and row.mentor is None:
+            tags.add(f"status:{NO_ROLE}")
+    return frozenset(tags)

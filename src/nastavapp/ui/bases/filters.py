@@ -1,23 +1,36 @@
 """Filtering a base: the search field (ё = е, any case) and the category, class, status and
-consent choices. The proxy only filters; the source model sorts (see table_model.py)."""
+consent choices. The proxy only filters; the source model sorts (see table_model.py).
+
+The proxy is a plain table model over the source rows that pass, not a
+``QSortFilterProxyModel``: that one calls Python ``filterAcceptsRow`` for each of 20,000 rows
+per keystroke and then reports every removed stretch of rows to the view. Here a keystroke is
+one pass over the folded texts the source model keeps per load, a filter choice one subset test
+per row of the tags it keeps (``columns.row_tags``), and the view hears one layout change.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from ...models.vocab import MenteeStatus, MentorStatus, PersonCategory
-from ...services.bases_rows import BaseRow
 from ...services.consents import ConsentStatus
 from ...store.text import ru_fold
-from .columns import BaseKind
-from .table_model import BaseTableModel
+from .columns import LACKING, MENTEE, MENTOR, NO_ROLE, SUPPORT, YOUNG, BaseKind
+from .table_model import NO_FLAGS, ROW_FLAGS, BaseTableModel
 
-RowTest = Callable[[BaseRow], bool]
 ANY = ""
+Index = QModelIndex | QPersistentModelIndex
 
 CATEGORY_CHOICES = (
     (ANY, "Все категории"),
@@ -30,9 +43,8 @@ CONSENT_CHOICES = (
     (ConsentStatus.GIVEN.value, "Согласие есть"),
     (ConsentStatus.MISSING.value, "Согласия нет"),
     (ConsentStatus.WITHDRAWN.value, "Согласие отозвано"),
-    ("lacking", "Нет или отозвано"),
+    (LACKING, "Нет или отозвано"),
 )
-YOUNG = "young"
 
 
 def status_choices(kind: BaseKind) -> list[tuple[str, str]]:
@@ -40,97 +52,193 @@ def status_choices(kind: BaseKind) -> list[tuple[str, str]]:
         return (
             [(ANY, "Все статусы")]
             + [(s.value, s.label) for s in MenteeStatus]
-            + [("support", "нужна поддержка")]
+            + [(SUPPORT, "нужна поддержка")]
         )
     if kind is BaseKind.MENTORS:
         return [(ANY, "Все этапы отбора")] + [(s.value, s.label) for s in MentorStatus]
     return [
         (ANY, "Все роли"),
-        ("mentee", "наставляемые"),
-        ("mentor", "наставники"),
-        ("none", "без роли в этом году"),
+        (MENTEE, "наставляемые"),
+        (MENTOR, "наставники"),
+        (NO_ROLE, "без роли в этом году"),
         (YOUNG, "молодые специалисты"),
     ]
 
 
-def status_test(kind: BaseKind, code: str) -> RowTest | None:
-    """The row test for a status choice (None: everything passes)."""
-    if code == ANY:
-        return None
-    if code == YOUNG:
-        return lambda r: r.young_specialist
-    if kind is BaseKind.MENTEES:
-        if code == "support":
-            return lambda r: r.mentee is not None and r.mentee.needs_support
-        return lambda r: r.mentee is not None and r.mentee.status.value == code
-    if kind is BaseKind.MENTORS:
-        return lambda r: r.mentor is not None and r.mentor.status.value == code
-    return {
-        "mentee": lambda r: r.mentee is not None,
-        "mentor": lambda r: r.mentor is not None,
-        "none": lambda r: r.mentee is None and r.mentor is None,
-    }[code]
-
-
-def consent_test(code: str) -> RowTest | None:
-    if code == ANY:
-        return None
-    if code == "lacking":
-        return lambda r: not r.consent.given
-    return lambda r: r.consent.status.value == code
-
-
-class BaseFilterProxy(QSortFilterProxyModel):
-    """Rows whose haystack holds every search word and that pass every chosen filter."""
+class BaseFilterProxy(QAbstractTableModel):
+    """The rows of a ``BaseTableModel`` whose folded text holds every search word and whose
+    tags hold every chosen filter, in the source model's order (``mapToSource`` and
+    ``mapFromSource`` as in a Qt proxy). The source only resets and re-sorts."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self._model: BaseTableModel | None = None
         self._words: list[str] = []
-        self._tests: dict[str, RowTest] = {}
+        self._choices: dict[str, str] = {}  # filter -> chosen code
+        self._chosen: list[int] | None = None  # base indices passing the choices (None: all)
+        self._passing: list[int] | None = None  # ... and the search (None: all)
+        self._shown: list[int] = []  # proxy row -> source row, ascending
+        self._moving: list[tuple[QModelIndex, int]] = []
+
+    # the source ---------------------------------------------------------------------------------
+    def setSourceModel(self, model: BaseTableModel) -> None:
+        self.beginResetModel()
+        if self._model is not None:
+            for signal, slot in self._links():
+                signal.disconnect(slot)
+        self._model = model
+        for signal, slot in self._links():
+            signal.connect(slot)
+        self._forget()
+        self.endResetModel()
+
+    def _links(self) -> list[tuple[Any, Callable[..., None]]]:
+        model = self.source()
+        return [
+            (model.modelAboutToBeReset, self.beginResetModel),
+            (model.modelReset, self._on_reset),
+            (model.layoutAboutToBeChanged, self._before_layout),
+            (model.layoutChanged, self._after_layout),
+            (model.dataChanged, self._on_data),
+        ]
+
+    def sourceModel(self) -> BaseTableModel:
+        return self.source()
 
     def source(self) -> BaseTableModel:
-        model = self.sourceModel()
-        assert isinstance(model, BaseTableModel)
-        return model
+        assert self._model is not None
+        return self._model
 
+    def mapToSource(self, index: Index) -> QModelIndex:
+        if not index.isValid() or self._model is None:
+            return QModelIndex()
+        return self._model.index(self._shown[index.row()], index.column())
+
+    def mapFromSource(self, index: Index) -> QModelIndex:
+        if not index.isValid():
+            return QModelIndex()
+        row = self._proxy_row(index.row())
+        return self.index(row, index.column()) if row >= 0 else QModelIndex()
+
+    def _proxy_row(self, source_row: int) -> int:
+        at = bisect_left(self._shown, source_row)
+        return at if at < len(self._shown) and self._shown[at] == source_row else -1
+
+    # filtering ------------------------------------------------------------------------------------
     def set_search(self, text: str) -> None:
         words = [w for w in ru_fold(text).split() if w]
         if words != self._words:
-            self._refilter(lambda: setattr(self, "_words", words))
+            self._words = words
+            self._passing = None
+            self._refilter()
 
-    def set_tests(self, tests: dict[str, RowTest | None]) -> None:
-        """Replace the named row tests (None removes one) and filter once."""
+    def set_choices(self, choices: dict[str, str]) -> None:
+        """Choose a code per filter («category», «class», «status», «consent»; ``ANY``: all);
+        the row tags (``columns.row_tags``) say who passes. Filters once."""
+        wanted = {**self._choices, **choices}
+        wanted = {name: code for name, code in wanted.items() if code != ANY}
+        if wanted != self._choices:
+            self._choices = wanted
+            self._chosen = self._passing = None
+            self._refilter()
 
-        def change() -> None:
-            for name, test in tests.items():
-                if test is None:
-                    self._tests.pop(name, None)
-                else:
-                    self._tests[name] = test
+    def _forget(self) -> None:
+        """After a load: work out who passes again and map them."""
+        self._chosen = self._passing = None
+        self._map()
 
-        self._refilter(change)
-
-    def _refilter(self, change: Callable[[], None]) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9: invalidateFilter is deprecated
-            self.beginFilterChange()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover - older Qt
-            change()
-            self.invalidateFilter()
-
-    def filterAcceptsRow(
-        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
-    ) -> bool:
+    def _passing_rows(self) -> list[int] | None:
+        """The base indices passing the choices and the search, in one pass per word."""
         model = self.source()
-        if self._words:
-            haystack = model.haystack(source_row)
-            if not all(w in haystack for w in self._words):
-                return False
-        if self._tests:
-            row = model.row_at(source_row)
-            return all(test(row) for test in self._tests.values())
-        return True
+        if self._chosen is None and self._choices:
+            wanted = frozenset(f"{name}:{code}" for name, code in self._choices.items())
+            self._chosen = [i for i, tags in enumerate(model.tags()) if wanted <= tags]
+        chosen = self._chosen if self._choices else None
+        if not self._words:
+            return chosen
+        if self._passing is None:
+            hay = model.haystacks()
+            first, *rest = self._words
+            if chosen is None:
+                rows = [i for i, text in enumerate(hay) if first in text]
+            else:
+                rows = [i for i in chosen if first in hay[i]]
+            for word in rest:
+                rows = [i for i in rows if word in hay[i]]
+            self._passing = rows
+        return self._passing
+
+    def _map(self) -> None:
+        if self._model is None:
+            self._shown = []
+            return
+        passing = self._passing_rows()
+        if passing is None:
+            self._shown = list(range(self._model.rowCount()))
+        else:
+            places = self._model.places()
+            self._shown = sorted([places[i] for i in passing])
+
+    def _refilter(self) -> None:
+        self._before_layout()
+        self._after_layout()
+
+    # following the source ---------------------------------------------------------------------
+    def _on_reset(self) -> None:
+        self._forget()
+        self.endResetModel()
+
+    def _before_layout(self, *_args: object) -> None:
+        """Remember which person each kept index (selection, current row) stands on."""
+        self.layoutAboutToBeChanged.emit()
+        model = self.source()
+        order = model.shown_order()
+        shown = self._shown
+        self._moving = [
+            (index, order[shown[index.row()]] if index.isValid() else -1)
+            for index in self.persistentIndexList()
+        ]
+
+    def _after_layout(self, *_args: object) -> None:
+        self._map()
+        places = self.source().places()
+        old, new = [], []
+        for index, base in self._moving:
+            row = self._proxy_row(places[base]) if base >= 0 else -1
+            old.append(index)
+            new.append(self.index(row, index.column()) if row >= 0 else QModelIndex())
+        self._moving = []
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def _on_data(self, *_args: object) -> None:
+        if self.rowCount():  # the source redraws rows in place only rarely: redraw them all
+            last = self.index(self.rowCount() - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    # the Qt model interface -------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self._model is None:
+            return 0
+        return len(self._model.columns)
+
+    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid() or self._model is None:
+            return None
+        return self._model.cell(self._shown[index.row()], index.column(), role)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole
+    ) -> Any:
+        if self._model is None:
+            return None
+        return self._model.headerData(section, orientation, role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return ROW_FLAGS if index.isValid() else NO_FLAGS
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
         """Sorted by the source model (Russian collation keys); the proxy keeps its order."""
@@ -187,18 +295,12 @@ class FilterBar(QWidget):
         self.changed.emit()
 
     def _on_choice(self, *_args: object) -> None:
-        category = self.category.currentData() or ANY
-        school_class = self.school_class.currentData() or ANY
-        self.proxy.set_tests(
+        self.proxy.set_choices(
             {
-                "category": (lambda r: r.person.category.value == category)
-                if category != ANY
-                else None,
-                "class": (lambda r: r.person.class_name == school_class)
-                if school_class != ANY
-                else None,
-                "status": status_test(self.kind, self.status.currentData() or ANY),
-                "consent": consent_test(self.consent.currentData() or ANY),
+                "category": self.category.currentData() or ANY,
+                "class": self.school_class.currentData() or ANY,
+                "status": self.status.currentData() or ANY,
+                "consent": self.consent.currentData() or ANY,
             }
         )
         self.changed.emit()

@@ -1,7 +1,12 @@
 """The table model of one base: rows of people, sorted here with Russian collation keys.
 
-Sorting in the source model with ``QCollator`` keys stays fast at 20,000 rows, where a proxy
-calling ``data()`` for every comparison takes seconds (GUIDE trap 7); the proxy only filters.
+Sorting in the source model stays fast at 20,000 rows, where a proxy calling ``data()`` for
+every comparison takes seconds (GUIDE trap 7). Everything a keystroke, a filter or a header
+click needs is worked out once per load (``set_rows``) as plain lists over the rows in ФИО
+order (the *base* order): the folded search text, the filter tags and the counts; each column's
+rank per row (``QCollator`` order of its distinct values, numbers as numbers, empties last) the
+first time it is sorted. A sort is then one ``sorted`` over integers; the proxy only filters
+(filters.py).
 """
 
 from __future__ import annotations
@@ -29,14 +34,25 @@ from .columns import (
     Column,
     Names,
     belongs,
-    number_key,
     roles_detail,
+    row_tags,
 )
 
 ROW_ROLE = Qt.UserRole + 1  # the BaseRow of a row
 ID_ROLE = Qt.UserRole + 2  # the person's id
 NO_CONSENT_BACKGROUND = QColor("#fdf1e7")
 NO_CONSENT_TEXT = QColor("#b23c17")
+# roles as plain ints: ``data()`` runs for every painted cell, and reading an attribute of
+# ``Qt`` costs microseconds each time (PySide enums)
+_DISPLAY = int(Qt.DisplayRole)
+_TOOLTIP = int(Qt.ToolTipRole)
+_BACKGROUND = int(Qt.BackgroundRole)
+_FOREGROUND = int(Qt.ForegroundRole)
+_ALIGNMENT = int(Qt.TextAlignmentRole)
+_ROW, _ID = int(ROW_ROLE), int(ID_ROLE)
+_CENTRED = int(Qt.AlignCenter)
+ROW_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+NO_FLAGS = Qt.NoItemFlags
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -55,11 +71,18 @@ class BaseTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.kind = kind
         self.columns: tuple[Column, ...] = COLUMNS[kind]
-        self._rows: list[BaseRow] = []
-        self._by_name: list[BaseRow] = []
-        self._hay: dict[int, str] = {}
+        self._rows: list[BaseRow] = []  # in the shown order
+        self._by_name: list[BaseRow] = []  # the base order: ФИО, Russian collation
+        self._order: list[int] = []  # shown row -> base index
+        self._place: list[int] = []  # base index -> shown row
+        self._haystacks: list[str] = []  # per base index, folded
+        self._tags: list[frozenset[str]] = []  # per base index, see columns.row_tags
+        self._ranks: dict[int, tuple[list[int], int]] = {}  # column -> (ranks, empty rank)
+        self._orders: dict[tuple[int, bool], list[int]] = {}  # (column, descending) -> order
+        self._base_of_id: dict[int, int] = {}  # person id -> base index
+        self.lacking_consent = 0
+        self.young_specialists = 0
         self._names: Names = {}
-        self._haystacks: list[str] = []
         self._collator = russian_collator()
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.AscendingOrder)
 
@@ -70,8 +93,13 @@ class BaseTableModel(QAbstractTableModel):
         mine = [r for r in rows if belongs(r, self.kind)]
         # in ФИО order once, so that equal values of any sorted column stay alphabetical
         self._by_name = sorted(mine, key=lambda r: key(r.person.full_name))
-        self._rows = self._by_name
-        self._hay = {id(r): _haystack(r) for r in mine}
+        self._haystacks = [_haystack(r) for r in self._by_name]
+        self._tags = [row_tags(r, self.kind) for r in self._by_name]
+        self._base_of_id = {r.id: i for i, r in enumerate(self._by_name)}
+        self._ranks = {}
+        self._orders = {}
+        self.lacking_consent = sum(1 for r in mine if not r.consent.given)
+        self.young_specialists = sum(1 for r in mine if r.young_specialist)
         self._names = names
         self._sort_rows(*self._sort)
         self.endResetModel()
@@ -81,10 +109,26 @@ class BaseTableModel(QAbstractTableModel):
 
     def haystack(self, row: int) -> str:
         """What the search field looks in: ФИО, class, position, subject, organisation (folded)."""
-        return self._haystacks[row]
+        return self._haystacks[self._order[row]]
+
+    # per base index (ФИО order), unchanged by sorting: what the filter proxy works with
+    def haystacks(self) -> list[str]:
+        return self._haystacks
+
+    def tags(self) -> list[frozenset[str]]:
+        return self._tags
+
+    def shown_order(self) -> list[int]:
+        """The base index of each shown row."""
+        return self._order
+
+    def places(self) -> list[int]:
+        """The shown row of each base index."""
+        return self._place
 
     def row_of(self, person_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == person_id), -1)
+        base = self._base_of_id.get(person_id)
+        return -1 if base is None else self._place[base]
 
     def classes(self) -> list[str]:
         """The pupils' classes present, «1А» … «11Б» in school order."""
@@ -101,22 +145,26 @@ class BaseTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
-        column = self.columns[index.column()]
-        if role in (Qt.DisplayRole, Qt.ToolTipRole):
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, row_number: int, column_number: int, role: int) -> Any:
+        """``data()`` of a valid row and column (the filter proxy asks this directly)."""
+        row = self._rows[row_number]
+        column = self.columns[column_number]
+        if role in (_DISPLAY, _TOOLTIP):
             text = column.text(row, self._names)
-            if role == Qt.ToolTipRole:
+            if role == _TOOLTIP:
                 return self._tooltip(row, column, text)
             return text
-        if role == Qt.BackgroundRole and not row.consent.given:
+        if role == _BACKGROUND and not row.consent.given:
             return QBrush(NO_CONSENT_BACKGROUND)
-        if role == Qt.ForegroundRole and column is CONSENT and not row.consent.given:
+        if role == _FOREGROUND and column is CONSENT and not row.consent.given:
             return QBrush(NO_CONSENT_TEXT)
-        if role == Qt.TextAlignmentRole and column.centred:
-            return int(Qt.AlignCenter)
-        if role == ROW_ROLE:
+        if role == _ALIGNMENT and column.centred:
+            return _CENTRED
+        if role == _ROW:
             return row
-        if role == ID_ROLE:
+        if role == _ID:
             return row.id
         return None
 
@@ -143,20 +191,18 @@ class BaseTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.NoItemFlags
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        return ROW_FLAGS if index.isValid() else NO_FLAGS
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return
         self.layoutAboutToBeChanged.emit()
-        before = list(self._rows)
+        before = self._order
         self._sort_rows(column, order)
-        moved = {id(r): i for i, r in enumerate(self._rows)}
         old = self.persistentIndexList()
+        place = self._place
         new = [
-            self.index(moved[id(before[i.row()])], i.column()) if i.isValid() else QModelIndex()
+            self.index(place[before[i.row()]], i.column()) if i.isValid() else QModelIndex()
             for i in old
         ]
         self.changePersistentIndexList(old, new)
@@ -164,25 +210,66 @@ class BaseTableModel(QAbstractTableModel):
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         self._sort = (column, order)
-        key = self._collator.sortKey
-        names = self._names
-        rows = self._by_name
-        spec = self.columns[column]
-        if spec is NAME:  # already in ФИО order
-            self._rows = list(reversed(rows)) if order == Qt.DescendingOrder else list(rows)
-            self._haystacks = [self._hay[id(r)] for r in self._rows]
-            return
-        number = spec.number
-        if number is not None:
-            keys: list[Any] = [number_key(number(r)) for r in rows]
-        else:
-            keys = [(not t, key(t)) for t in (spec.text(r, names) for r in rows)]
         descending = order == Qt.DescendingOrder
-        positions = sorted(range(len(rows)), key=keys.__getitem__, reverse=descending)
-        if descending:  # empty values stay at the bottom both ways
-            positions.sort(key=lambda i: keys[i][0])
-        self._rows = [rows[i] for i in positions]
-        self._haystacks = [self._hay[id(r)] for r in self._rows]
+        count = len(self._by_name)
+        if self.columns[column] is NAME:  # the base order is ФИО order
+            shown = list(range(count - 1, -1, -1)) if descending else list(range(count))
+        else:
+            cached = self._orders.get((column, descending))
+            if cached is None:
+                ranks, empty = self._column_ranks(column)
+                # descending: ties stay in ФИО order and empty values stay at the bottom
+                keys = [-r if r != empty else 1 for r in ranks] if descending else ranks
+                cached = self._orders[(column, descending)] = sorted(
+                    range(count), key=keys.__getitem__
+                )
+            shown = cached
+        self._order = shown
+        by_name = self._by_name
+        self._rows = [by_name[i] for i in shown]
+        place = [0] * count
+        for row, base in enumerate(shown):
+            place[base] = row
+        self._place = place
+
+    def _column_ranks(self, column: int) -> tuple[list[int], int]:
+        """Each row's place among the column's distinct values, and the rank of empty ones
+        (after every value); worked out once per column per load."""
+        known = self._ranks.get(column)
+        if known is None:
+            spec = self.columns[column]
+            if spec.number is not None:
+                known = _number_ranks([spec.number(r) for r in self._by_name])
+            else:
+                names = self._names
+                texts = [spec.text(r, names) for r in self._by_name]
+                known = _text_ranks(texts, self._collator)
+            self._ranks[column] = known
+        return known
+
+
+def _number_ranks(values: list[float | None]) -> tuple[list[int], int]:
+    distinct = sorted({v for v in values if v is not None})
+    empty = len(distinct)
+    rank = {v: i for i, v in enumerate(distinct)}
+    return [empty if v is None else rank[v] for v in values], empty
+
+
+def _text_ranks(texts: list[str], collator: QCollator) -> tuple[list[int], int]:
+    """Distinct texts in collation order (one ``QCollator`` key each); texts equal under the
+    collation (case) share a rank."""
+    key = collator.sortKey
+    keyed = sorted(((key(t), t) for t in set(texts) if t), key=lambda pair: pair[0])
+    rank: dict[str, int] = {}
+    previous = None
+    place = -1
+    for sort_key, text in keyed:
+        if previous is None or sort_key.compare(previous) != 0:
+            place += 1
+        previous = sort_key
+        rank[text] = place
+    empty = place + 1
+    return [rank[t] if t else empty for t in texts], empty
 
 
 def consent_detail(row: BaseRow) -> str:
