@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
+import math
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -20,6 +22,9 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
 _DELIMITERS = (";", ",", "\t")
 _SUPPORTED = "xlsx, xls, ods или csv"
+# Kept as they are: tab and line breaks (``clean`` folds them), the CSV's own separators.
+_KEPT = frozenset("\t\n\r")
+_INVISIBLE = frozenset(("Cc", "Cf", "Cs", "Zl", "Zp"))
 
 
 class ImportFileError(Exception):
@@ -106,11 +111,38 @@ def _read_workbook(path: Path, data: bytes) -> list[Sheet]:
     return sheets
 
 
+class _PlainTable(dict[int, "int | str | None"]):
+    """``str.translate`` table of :func:`plain_text`, filled as characters are met."""
+
+    def __missing__(self, code: int) -> int | str | None:
+        char = chr(code)
+        if char in _KEPT or unicodedata.category(char) not in _INVISIBLE:
+            value: int | str | None = code
+        else:
+            value = " " if char.isspace() else None
+        self[code] = value
+        return value
+
+
+_PLAIN = _PlainTable()
+
+
+def plain_text(text: str) -> str:
+    """``text`` without control and invisible characters: the space-like ones (\\x0b, \\x1f,
+    U+2028) become spaces, the others (\\x01, zero-width spaces, direction marks, BOM) go.
+
+    A cell of Excel can hold them (as _x0001_) and a CSV anything; the user never sees them, a
+    name with one would be rejected for no visible reason, and a position or subject keeping one
+    could not be written to an .xlsx report or a Word order.
+    """
+    return text if text.isprintable() else text.translate(_PLAIN)
+
+
 def _cell(value: object) -> Cell:
     if value is None:
         return ""
     if isinstance(value, str):
-        return value
+        return plain_text(value)
     if isinstance(value, bool):
         return "да" if value else "нет"
     if isinstance(value, datetime):
@@ -118,7 +150,8 @@ def _cell(value: object) -> Cell:
     if isinstance(value, date):
         return value
     if isinstance(value, int | float):
-        return float(value)
+        number = float(value)
+        return number if math.isfinite(number) else str(value)  # NaN, inf (.ods, .xls) as text
     if isinstance(value, time | timedelta):
         return str(value)
     return str(value)
@@ -142,7 +175,10 @@ def sniff_delimiter(text: str) -> str:
     sample = [line for line in text.splitlines()[:50] if line.strip()]
     best, best_score = ";", (0, 0)
     for delimiter in _DELIMITERS:
-        widths = [len(row) for row in csv.reader(sample, delimiter=delimiter)]
+        try:
+            widths = [len(row) for row in csv.reader(sample, delimiter=delimiter)]
+        except csv.Error:  # a line longer than the csv module takes; reading will say so
+            continue
         wide = [w for w in widths if w > 1]
         if not wide:
             continue
@@ -153,10 +189,25 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
+def _is_control(char: str) -> bool:
+    """A control character of a binary file (a no-break space or a zero-width one is text)."""
+    return char not in _KEPT and unicodedata.category(char) == "Cc"
+
+
 def _read_csv(path: Path, data: bytes) -> Sheet:
     text = decode_text(data)
-    if "\x00" in text or sum(not c.isprintable() and c not in "\r\n\t" for c in text[:4096]) > 8:
+    if "\x00" in text or sum(_is_control(c) for c in text[:4096]) > 8:
         raise ImportFileError(_not_a_table(path, "это не текстовый файл"))
+    text = plain_text(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
-    rows: list[Row] = [list[Cell](row) for row in reader]
+    try:
+        rows: list[Row] = [list[Cell](row) for row in reader]
+    except csv.Error as exc:  # a cell over 128 K characters (often a quote never closed)
+        raise ImportFileError(
+            _not_a_table(
+                path,
+                f"в строке {reader.line_num} ячейка длиннее {csv.field_size_limit()} знаков — "
+                "возможно, не закрыта кавычка",
+            )
+        ) from exc
     return Sheet(path.stem, rows)

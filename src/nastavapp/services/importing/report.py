@@ -13,6 +13,9 @@ from .persons import ImportResult
 
 REJECTED_SHEET = "Отклонённые"
 DUPLICATES_SHEET = "Повторы"
+# A sheet of Excel has 16 384 columns; two go to «Строка в файле» and «Причина». A CSV can be
+# wider (a stray run of «;»): the report keeps the columns that fit.
+FILE_COLUMNS = 16_384 - 2
 
 
 class ReportError(Exception):
@@ -31,10 +34,11 @@ def save_rejections(result: ImportResult, path: Path | str) -> Path:
     book = Workbook()
     sheet = book.active
     sheet.title = REJECTED_SHEET
-    sheet.append(["Строка в файле", "Причина", *result.titles])
+    titles = result.titles[:FILE_COLUMNS]
+    sheet.append(["Строка в файле", "Причина", *titles])
     for row in result.rejected:
-        sheet.append([row.row_number, row.reason, *row.cells])
-    _dress(sheet, [14, 60] + [18] * len(result.titles))
+        sheet.append([row.row_number, row.reason, *row.cells[:FILE_COLUMNS]])
+    _dress(sheet, [14, 60] + [18] * len(titles))
 
     doubles = book.create_sheet(DUPLICATES_SHEET)
     doubles.append(["Строка в файле", "ФИО", "Дата рождения", "Причина"])

@@ -5,6 +5,7 @@ Each parser raises :class:`CellError` with a Russian reason when the cell cannot
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, timedelta
 
@@ -123,9 +124,9 @@ def parse_experience(cell: Cell) -> int | None:
     if text.casefold() in ("нет", "без стажа"):
         return 0
     match = _NUMBER.match(text)
-    if not match:
+    value = float(match.group(1).replace(",", ".")) if match else math.nan
+    if not math.isfinite(value):  # not a number, or hundreds of digits (float gives inf)
         raise CellError(f"Стаж «{text}» не распознан: нужно число лет.")
-    value = float(match.group(1).replace(",", "."))
     return int(value) if value >= 0 else -int(-value)
 
 
