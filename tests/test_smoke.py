@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from nastavapp.cli import build_parser
-from nastavapp.smoke import REPORT_NAME
+from nastavapp.ui.smoke import REPORT_NAME
 
 # As a windowed Windows build starts: no stdout, no stderr.
 WINDOWED = (

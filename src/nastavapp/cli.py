@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"nastavapp {__version__}")
     parser.add_argument("--db", type=Path, help="файл базы данных (по умолчанию — в папке данных)")
-    # hidden: checks a built program (scripts/build.sh); see nastavapp.smoke
+    # hidden: checks a built program (scripts/build.sh); see nastavapp.ui.smoke
     parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(
         dest="command", metavar="КОМАНДА", parser_class=RussianArgumentParser
@@ -63,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``nastavapp``: no command starts the program, a command runs headless."""
     args = build_parser().parse_args(argv)
     if args.smoke:
-        from .smoke import run as run_smoke
+        from .ui.smoke import run as run_smoke
 
         return run_smoke()
     if args.command is None:

@@ -28,8 +28,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import APP_NAME, __version__
-from .store.paths import HOME_ENV
+from .. import APP_NAME, __version__
+from ..store.paths import HOME_ENV
 
 REPORT_NAME = "nastavapp-smoke.log"
 
@@ -101,7 +101,7 @@ def run() -> int:
 
 # the checks ---------------------------------------------------------------------------------
 def _resources(_smoke: SmokeRun) -> str:
-    from .resource_files import resource
+    from ..resource_files import resource
 
     wanted = [
         ("roadmap", "template.json"),
@@ -121,7 +121,7 @@ def _resources(_smoke: SmokeRun) -> str:
 def _logging(smoke: SmokeRun) -> str:
     import logging
 
-    from .logging_setup import flush_log, log_path, setup_logging
+    from ..logging_setup import flush_log, log_path, setup_logging
 
     written = setup_logging(smoke.work / "home")
     logging.getLogger("nastavapp.smoke").info("smoke run: the log works")
@@ -133,7 +133,7 @@ def _logging(smoke: SmokeRun) -> str:
 
 
 def _migrations(smoke: SmokeRun) -> str:
-    from .store import LATEST_VERSION, open_store
+    from ..store import LATEST_VERSION, open_store
 
     store = open_store(smoke.work / "empty.sqlite")
     try:
@@ -146,7 +146,7 @@ def _migrations(smoke: SmokeRun) -> str:
 
 
 def _fonts(_smoke: SmokeRun) -> str:
-    from .services.documents.fonts import register_fonts
+    from ..services.documents.fonts import register_fonts
 
     families = register_fonts()
     return f"registered with reportlab: {', '.join(families)}"
@@ -163,7 +163,7 @@ def _qt(smoke: SmokeRun) -> str:
     smoke.keep["qt_previous_handler"] = qInstallMessageHandler(collect)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     smoke.keep["app"] = app
-    from .ui.app import install_russian
+    from .app import install_russian
 
     install_russian(app)  # as the program does: Qt's own qtbase_ru.qm
     cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
@@ -175,7 +175,7 @@ def _qt(smoke: SmokeRun) -> str:
 
 
 def _demo(smoke: SmokeRun) -> str:
-    from .services.demo import create_demo
+    from ..services.demo import create_demo
 
     summary = create_demo(smoke.work / "demo.sqlite", size="small")
     smoke.keep["demo"] = summary.path
@@ -185,8 +185,8 @@ def _demo(smoke: SmokeRun) -> str:
 def _main_window(smoke: SmokeRun) -> str:
     from PySide6.QtWidgets import QApplication
 
-    from .ui.app import AppController
-    from .ui.settings import UiSettings
+    from .app import AppController
+    from .settings import UiSettings
 
     app = QApplication.instance()
     if app is None:
@@ -242,8 +242,8 @@ def _dates(_smoke: SmokeRun) -> str:
 
 
 def _export(smoke: SmokeRun) -> str:
-    from .services.documents.roadmap_export import export_roadmap
-    from .store import open_store
+    from ..services.documents.roadmap_export import export_roadmap
+    from ..store import open_store
 
     out = smoke.work / "out"
     out.mkdir()
@@ -259,9 +259,9 @@ def _export(smoke: SmokeRun) -> str:
 
 
 def _spreadsheet(smoke: SmokeRun) -> str:
-    from .services.documents.roadmap_export import export_roadmap
-    from .services.importing.reading import read_sheets
-    from .store import open_store
+    from ..services.documents.roadmap_export import export_roadmap
+    from ..services.importing.reading import read_sheets
+    from ..store import open_store
 
     store = open_store(Path(smoke.keep["demo"]))
     try:
@@ -276,9 +276,9 @@ def _spreadsheet(smoke: SmokeRun) -> str:
 
 
 def _matching(_smoke: SmokeRun) -> str:
-    from .models.vocab import MentoringForm, MentorStatus, PersonCategory
-    from .services.matching import propose_for_pool
-    from .services.matching.pool import Candidate, Pool
+    from ..models.vocab import MentoringForm, MentorStatus, PersonCategory
+    from ..services.matching import propose_for_pool
+    from ..services.matching.pool import Candidate, Pool
 
     today = date(2025, 11, 20)
     pupils = tuple(
@@ -326,7 +326,7 @@ CHECKS: list[tuple[str, Callable[[SmokeRun], str]]] = [
 @contextlib.contextmanager
 def _quiet_message_boxes(smoke: SmokeRun) -> Iterator[None]:
     """A modal box would wait forever offscreen: record its text instead (and fail the check)."""
-    from .ui import messages
+    from . import messages
 
     def record(*args: Any, **_kwargs: Any) -> bool:
         texts = [a for a in args if isinstance(a, str)]
@@ -349,7 +349,7 @@ def _cleanup(smoke: SmokeRun) -> None:
     if controller is not None:
         with contextlib.suppress(Exception):
             controller.shutdown()
-    from .logging_setup import shutdown_logging
+    from ..logging_setup import shutdown_logging
 
     shutdown_logging()
     if "qt_handler" in smoke.keep:
