@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape
 from ..documents.dates import date_words
 from ..documents.fonts import SERIF, FontFamily, document_font
 from ..documents.output import write_atomically
+from ..documents.pdf_pages import numbered_canvas
 from .figures import INDICATORS, TARGETED, change, count_text, decimal, share_text
 from .summary import SchoolRow, Summary, Totals
 from .summary_charts import MM, municipal_chart, school_charts
@@ -27,7 +28,6 @@ from .summary_pdf_style import (
     MARGINS_MM,
     grid_table,
     note_styles,
-    numbered_canvas,
     soft_hyphens,
     usable_width,
 )

@@ -168,30 +168,3 @@ def grid_table(data: list[list[Any]], widths: list[float], font: FontFamily) -> 
         )
     )
     return table
-
-
-def numbered_canvas(font: FontFamily) -> type:
-    """«Страница N из M» at the foot of every page, once the number of pages is known."""
-    from reportlab.pdfgen import canvas
-
-    class NumberedCanvas(canvas.Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for page in self._pages:
-                self.__dict__.update(page)
-                self.setFont(font.regular, 10)
-                self.drawCentredString(
-                    self._pagesize[0] / 2, 10 * MM, f"Страница {self._pageNumber} из {total}"
-                )
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas

@@ -149,7 +149,7 @@ def write_list_pdf(
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 
-    from .roadmap_pdf import _numbered_canvas
+    from .pdf_pages import numbered_canvas
 
     font: FontFamily = document_font(SERIF)
     cell = ParagraphStyle("cell", fontName=font.regular, fontSize=FONT_SIZE, leading=11.5)
@@ -201,7 +201,7 @@ def write_list_pdf(
         initialFontSize=FONT_SIZE,
     )
     story = [_cell(title, heading), _cell(subtitle, note), table]
-    pdf.build(story, canvasmaker=_numbered_canvas(font))
+    pdf.build(story, canvasmaker=numbered_canvas(font))
 
 
 def export_list(

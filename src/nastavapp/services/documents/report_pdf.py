@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .fonts import PT_SANS, SERIF, FontFamily, document_font
+from .pdf_pages import numbered_canvas
 from .report_charts import forms_chart, involvement_chart, satisfaction_chart
 from .report_content import (
     SATISFIED_FROM,
@@ -25,7 +26,7 @@ from .report_content import (
     number_text,
 )
 from .report_lists import ReportLists
-from .roadmap_pdf import MM, _numbered_canvas, text
+from .roadmap_pdf import MM, text
 
 Progress = Callable[[int, int], None]
 
@@ -672,6 +673,6 @@ def write_report_pdf(content: ReportContent, path: Path, progress: Progress | No
     story = [*_heading(content, styles, font), *_summary(content, styles, font)]
     if lists is not None:
         story += _annexes(content, styles, font)
-    document.build(story, canvasmaker=_numbered_canvas(font))
+    document.build(story, canvasmaker=numbered_canvas(font))
     if progress is not None:
         progress(expected, expected)

@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape
 from ...store import Store
 from .fonts import SERIF, FontFamily, document_font
 from .output import write_atomically
+from .pdf_pages import numbered_canvas
 from .roadmap_rows import (
     COLUMNS,
     EventRow,
@@ -236,34 +237,6 @@ def _table_class() -> type:
     return RoadmapTable
 
 
-def _numbered_canvas(font: FontFamily) -> type:
-    """A canvas that writes «Страница N из M» once the number of pages is known."""
-    from reportlab.pdfgen import canvas
-
-    class NumberedCanvas(canvas.Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for page in self._pages:
-                self.__dict__.update(page)
-                self.setFont(font.regular, 10)
-                width = self._pagesize[0]
-                self.drawCentredString(
-                    width / 2, 10 * MM, f"Страница {self._pageNumber} из {total}"
-                )
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
-
-
 def write_roadmap_pdf(document: RoadmapDocument, path: Path) -> None:
     """Render ``document`` to ``path`` directly (no temporary file; see ``export_roadmap_pdf``)."""
     from reportlab.lib.pagesizes import A4, landscape
@@ -287,7 +260,7 @@ def write_roadmap_pdf(document: RoadmapDocument, path: Path) -> None:
         initialFontSize=TABLE_FONT_SIZE,
     )
     story = [*_header(document, styles, font), _table(document, styles, font)]
-    pdf.build(story, canvasmaker=_numbered_canvas(font))
+    pdf.build(story, canvasmaker=numbered_canvas(font))
 
 
 def export_roadmap_pdf(store: Store, target: Path, year_title: str | None = None) -> Path:
