@@ -86,3 +86,21 @@ def school_store(store: Store) -> Store:
     """A data file with a school and its first academic year 2025/2026."""
     setup_school(store, sample_setup())
     return store
+
+
+@pytest.fixture
+def said(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    """Every message box text, by kind, instead of showing it; confirmations answer «Да»."""
+    seen: dict[str, list[str]] = {"confirm": [], "info": [], "error": [], "warning": []}
+
+    def keep(kind: str, answer: object = None):  # type: ignore[no-untyped-def]
+        def show(_parent, text, *_args):  # type: ignore[no-untyped-def]
+            seen[kind].append(text)
+            return answer
+
+        return show
+
+    monkeypatch.setattr("nastavapp.ui.messages.confirm", keep("confirm", True))
+    for kind in ("info", "error", "warning"):
+        monkeypatch.setattr(f"nastavapp.ui.messages.{kind}", keep(kind))
+    return seen

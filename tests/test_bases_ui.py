@@ -47,24 +47,6 @@ def screen(qtbot, store):
         widget.dialog.close()
 
 
-@pytest.fixture
-def said(monkeypatch):
-    """Every message box text, by kind; confirmations answer «Да»."""
-    seen: dict[str, list[str]] = {"confirm": [], "info": [], "error": [], "warning": []}
-
-    def keep(kind: str, answer: object = None):
-        def show(_parent, text, *_args):
-            seen[kind].append(text)
-            return answer
-
-        return show
-
-    monkeypatch.setattr("nastavapp.ui.messages.confirm", keep("confirm", True))
-    for kind in ("info", "error", "warning"):
-        monkeypatch.setattr(f"nastavapp.ui.messages.{kind}", keep(kind))
-    return seen
-
-
 def names_shown(view) -> list[str]:
     proxy = view.proxy
     return [proxy.index(r, 0).data() for r in range(proxy.rowCount())]

@@ -69,23 +69,6 @@ def screen(qtbot, store):
             tab.dialog.close()
 
 
-@pytest.fixture
-def said(monkeypatch):
-    seen: dict[str, list[str]] = {"confirm": [], "info": [], "error": [], "warning": []}
-
-    def keep(kind: str, answer: object = None):
-        def show(_parent, text, *_args):
-            seen[kind].append(text)
-            return answer
-
-        return show
-
-    monkeypatch.setattr("nastavapp.ui.messages.confirm", keep("confirm", True))
-    for kind in ("info", "error", "warning"):
-        monkeypatch.setattr(f"nastavapp.ui.messages.{kind}", keep(kind))
-    return seen
-
-
 def _template(store, audience=Audience.MENTEE, phase=QuestionnairePhase.ENTRY):
     year = current_year(store)
     return next(
