@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from .base import Table
 from .columns import enum_field, utc_now
 from .vocab import DocumentKind
 
 
-class IssuedDocument(SQLModel, table=True):
+class IssuedDocument(Table, table=True):
     """Выпущенный документ: приказ (number and date) or a generated file."""
 
     __tablename__ = "issued_document"

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from .base import Table
 from .columns import enum_field
 from .vocab import GroupStatus, MeetingType, MentoringForm, MentoringFormat, MentoringKind
 
 
-class MentoringGroup(SQLModel, table=True):
+class MentoringGroup(Table, table=True):
     """Наставническая пара (one mentee) или группа (several mentees)."""
 
     __tablename__ = "mentoring_group"
@@ -33,7 +34,7 @@ class MentoringGroup(SQLModel, table=True):
     )
 
 
-class GroupMember(SQLModel, table=True):
+class GroupMember(Table, table=True):
     """Наставляемый в паре/группе."""
 
     __tablename__ = "group_member"
@@ -42,7 +43,7 @@ class GroupMember(SQLModel, table=True):
     person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", primary_key=True)
 
 
-class GroupStatusChange(SQLModel, table=True):
+class GroupStatusChange(Table, table=True):
     """Dated history of a pair's status."""
 
     __tablename__ = "group_status_change"
@@ -54,7 +55,7 @@ class GroupStatusChange(SQLModel, table=True):
     note: str = ""
 
 
-class PlanItem(SQLModel, table=True):
+class PlanItem(Table, table=True):
     """Пункт индивидуального плана развития (ИОМ / персонализированной программы)."""
 
     __tablename__ = "plan_item"
@@ -70,7 +71,7 @@ class PlanItem(SQLModel, table=True):
     result: str = ""
 
 
-class Meeting(SQLModel, table=True):
+class Meeting(Table, table=True):
     """Встреча пары/группы, recorded by the curator."""
 
     __tablename__ = "meeting"
@@ -83,7 +84,7 @@ class Meeting(SQLModel, table=True):
     notes: str = ""
 
 
-class MeetingAttendance(SQLModel, table=True):
+class MeetingAttendance(Table, table=True):
     __tablename__ = "meeting_attendance"
 
     meeting_id: int = Field(foreign_key="meeting.id", ondelete="CASCADE", primary_key=True)

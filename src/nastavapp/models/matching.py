@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
+
+from .base import Table
 
 
-class MatchPreference(SQLModel, table=True):
+class MatchPreference(Table, table=True):
     """«Кого бы вы хотели видеть своим наставником / наставляемым»: ``chooser`` named ``chosen``.
 
     Either side may name the other; a choice made by both sides is a mutual one.

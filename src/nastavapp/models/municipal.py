@@ -9,12 +9,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from .base import Table
 from .columns import json_field, utc_now
 
 
-class MunicipalReport(SQLModel, table=True):
+class MunicipalReport(Table, table=True):
     """A school's report (its «data» sheet) as received by the coordinator for one year.
 
     One report per school and year is current; a later one replaces it (``superseded``, with
@@ -42,7 +43,7 @@ class MunicipalReport(SQLModel, table=True):
     )
 
 
-class ExpectedSchool(SQLModel, table=True):
+class ExpectedSchool(Table, table=True):
     """A school the coordinator expects a report from (the municipality's list of schools)."""
 
     __tablename__ = "expected_school"

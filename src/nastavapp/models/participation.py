@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 import sqlalchemy as sa
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from .base import Table
 from .columns import enum_field
 from .vocab import MentoringForm, RequestSource, Role
 
 
-class Participation(SQLModel, table=True):
+class Participation(Table, table=True):
     """Участие в программе наставничества в учебном году (one row per role; both = two rows).
 
     ``status`` holds a MentorStatus code for mentors and a MenteeStatus code for mentees.
@@ -38,7 +39,7 @@ class Participation(SQLModel, table=True):
     joined_date: date | None = None
 
 
-class MenteeRequest(SQLModel, table=True):
+class MenteeRequest(Table, table=True):
     """Запрос наставляемого (or a teacher's professional deficit) and who named it."""
 
     __tablename__ = "mentee_request"
@@ -49,7 +50,7 @@ class MenteeRequest(SQLModel, table=True):
     source: RequestSource = enum_field(RequestSource, default=RequestSource.SELF)
 
 
-class MentorCompetence(SQLModel, table=True):
+class MentorCompetence(Table, table=True):
     """Компетенция или предмет наставника, matched against mentees' requests."""
 
     __tablename__ = "mentor_competence"
@@ -59,7 +60,7 @@ class MentorCompetence(SQLModel, table=True):
     text: str
 
 
-class TrainingEvent(SQLModel, table=True):
+class TrainingEvent(Table, table=True):
     """Занятие «Школы наставников»."""
 
     __tablename__ = "training_event"
@@ -70,7 +71,7 @@ class TrainingEvent(SQLModel, table=True):
     event_date: date
 
 
-class TrainingAttendance(SQLModel, table=True):
+class TrainingAttendance(Table, table=True):
     __tablename__ = "training_attendance"
 
     event_id: int = Field(foreign_key="training_event.id", ondelete="CASCADE", primary_key=True)

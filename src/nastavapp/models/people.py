@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from .base import Table
 from .columns import enum_field, utc_now
 from .vocab import ConsentGiver, ExternalKind, PersonCategory, Sex
 
 
-class Person(SQLModel, table=True):
+class Person(Table, table=True):
     """Участник: обучающийся, педагог или внешний наставник (студент, работодатель)."""
 
     __tablename__ = "person"
@@ -50,7 +51,7 @@ class Person(SQLModel, table=True):
         return f"{self.last_name} {initials}".strip()
 
 
-class Consent(SQLModel, table=True):
+class Consent(Table, table=True):
     """Согласие на обработку персональных данных (152-ФЗ)."""
 
     __tablename__ = "consent"

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from .base import Table
 from .columns import enum_field
 from .vocab import Audience, MentoringForm, QuestionnairePhase, QuestionType, Role
 
 
-class QuestionnaireTemplate(SQLModel, table=True):
+class QuestionnaireTemplate(Table, table=True):
     """Анкета обратной связи (entry or final, for mentees or mentors)."""
 
     __tablename__ = "questionnaire_template"
@@ -24,7 +25,7 @@ class QuestionnaireTemplate(SQLModel, table=True):
     instruction: str = ""
 
 
-class QuestionItem(SQLModel, table=True):
+class QuestionItem(Table, table=True):
     """Вопрос анкеты. ``code`` pairs the same item in the entry and the final version."""
 
     __tablename__ = "question_item"
@@ -39,7 +40,7 @@ class QuestionItem(SQLModel, table=True):
     type: QuestionType = enum_field(QuestionType, default=QuestionType.SCALE)
 
 
-class QuestionnaireResponse(SQLModel, table=True):
+class QuestionnaireResponse(Table, table=True):
     """One respondent's filled questionnaire; ``person_id`` is empty for anonymous answers."""
 
     __tablename__ = "questionnaire_response"
@@ -59,7 +60,7 @@ class QuestionnaireResponse(SQLModel, table=True):
     answered_on: date | None = None
 
 
-class Answer(SQLModel, table=True):
+class Answer(Table, table=True):
     __tablename__ = "answer"
 
     response_id: int = Field(

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from .base import Table
 from .columns import enum_field
 from .vocab import EventStatus, ResponsibleRole
 
 
-class RoadmapEvent(SQLModel, table=True):
+class RoadmapEvent(Table, table=True):
     """Мероприятие дорожной карты. ``stage`` is a RoadmapStage number (1–7)."""
 
     __tablename__ = "roadmap_event"

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from .base import Table
 from .columns import enum_field, json_field, utc_now
 from .vocab import Sex
 
 
-class School(SQLModel, table=True):
+class School(Table, table=True):
     """Профиль образовательной организации. One row per database file."""
 
     __tablename__ = "school"
@@ -33,7 +34,7 @@ class School(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utc_now)
 
 
-class AcademicYear(SQLModel, table=True):
+class AcademicYear(Table, table=True):
     """Учебный год: 1 September to 31 August; roles, pairs, roadmap and answers belong to one."""
 
     __tablename__ = "academic_year"
@@ -46,7 +47,7 @@ class AcademicYear(SQLModel, table=True):
     forms: list[str] = json_field()  # MentoringForm codes the school uses this year
 
 
-class AppSetting(SQLModel, table=True):
+class AppSetting(Table, table=True):
     """Key/value settings that belong to the data file (e.g. the satisfaction threshold)."""
 
     __tablename__ = "app_setting"

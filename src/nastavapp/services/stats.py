@@ -6,19 +6,19 @@ from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import col, func, select
+from sqlmodel import col, select
 
-from ..models import AcademicYear, MentoringGroup, Participation, Person
+from ..models import AcademicYear, Person
 from ..models.vocab import (
     MENTEE_AGE_BAND,
     MENTOR_AGE_BAND,
     YOUNG_SPECIALIST_MAX_EXPERIENCE,
     MentoringForm,
     PersonCategory,
-    Role,
 )
 from ..store import Store
 from .consents import without_consent
+from .counts import basic_counts
 from .indicators import compute_indicators
 from .pair_stats import pair_figures
 from .person_fields import age_on
@@ -35,43 +35,6 @@ EMPTY_INDICATORS = (
     "satisfaction_mentees",
     "satisfaction_mentors",
 )
-
-
-def basic_counts(store: Store, year: AcademicYear | None) -> dict[str, Any]:
-    """The cheap figures (people by category, mentors, mentees, pairs and groups of the year),
-    for screens that must open fast; ``collect_stats`` adds the rest."""
-    with store.session() as session:
-        by_category = dict(
-            session.exec(
-                select(Person.category, func.count())
-                .where(sa.not_(col(Person.archived)))
-                .group_by(Person.category)
-            ).all()
-        )
-
-        def role_count(role: Role) -> int:
-            if year is None:
-                return 0
-            query = select(func.count(sa.distinct(col(Participation.person_id)))).where(
-                Participation.year_id == year.id, Participation.role == role
-            )
-            return int(session.exec(query).one())
-
-        groups = 0
-        if year is not None:
-            groups = int(
-                session.exec(select(func.count()).where(MentoringGroup.year_id == year.id)).one()
-            )
-        return {
-            "persons": {
-                "students": int(by_category.get(PersonCategory.STUDENT, 0)),
-                "teachers": int(by_category.get(PersonCategory.TEACHER, 0)),
-                "external": int(by_category.get(PersonCategory.EXTERNAL, 0)),
-            },
-            "mentors": role_count(Role.MENTOR),
-            "mentees": role_count(Role.MENTEE),
-            "groups": groups,
-        }
 
 
 def collect_stats(

@@ -6,6 +6,7 @@ import logging
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -13,6 +14,7 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QObject,
+    QTimer,
     QTranslator,
 )
 from PySide6.QtWidgets import QApplication, QWidget
@@ -21,20 +23,19 @@ from .. import APP_NAME, APP_TITLE, __version__
 from ..logging_setup import setup_logging
 from ..models import AcademicYear
 from ..services.consolidation.centre import is_municipal
-from ..services.new_year import start_new_year
-from ..services.school import SetupError, get_school, setup_school
-from ..services.years import YearError, list_years
+from ..services.school import get_school
 from ..store import DamagedFileError, Store, StoreError, data_dir, default_db_path, open_store
-from ..store.copy import write_copy
 from . import messages
 from .error_handler import ErrorHandler
-from .first_run import FirstRunWizard
 from .main_window import MainWindow
 from .municipal_mode import MunicipalMode
-from .new_year_dialog import NewYearDialog
 from .recovery import RecoveryActions
 from .settings import UiSettings
 from .single_instance import InstanceGuard, wake_the_holder
+
+if TYPE_CHECKING:
+    from .first_run import FirstRunWizard
+    from .new_year_dialog import NewYearDialog
 
 log = logging.getLogger("nastavapp.app")
 
@@ -168,6 +169,8 @@ class AppController(QObject, RecoveryActions, MunicipalMode):
 
     # wizard and window ------------------------------------------------------------------------
     def _ask_school(self) -> None:
+        from .first_run import FirstRunWizard  # only for a file without a school
+
         self.wizard = FirstRunWizard(self.window, today=self.today)
         self.wizard.municipalChosen.connect(self._wizard_municipal)
         self.wizard.accepted.connect(self._wizard_accepted)
@@ -175,6 +178,8 @@ class AppController(QObject, RecoveryActions, MunicipalMode):
         self.wizard.open()
 
     def _wizard_accepted(self) -> None:
+        from ..services.school import SetupError, setup_school
+
         assert self.wizard is not None and self.store is not None
         try:
             setup_school(self.store, self.wizard.setup())
@@ -268,6 +273,8 @@ class AppController(QObject, RecoveryActions, MunicipalMode):
         )
         if target is None:
             return
+        from ..store.copy import write_copy
+
         try:
             write_copy(self.store.path, target)
         except StoreError as exc:
@@ -298,6 +305,9 @@ class AppController(QObject, RecoveryActions, MunicipalMode):
             self.open_database(target)
 
     def start_new_year(self) -> None:
+        from ..services.years import list_years
+        from .new_year_dialog import NewYearDialog
+
         if self.store is None or self.window is None:
             return
         years = list_years(self.store)
@@ -309,6 +319,9 @@ class AppController(QObject, RecoveryActions, MunicipalMode):
         self.new_year_dialog = dialog
 
     def _new_year_chosen(self, dialog: NewYearDialog, latest: AcademicYear) -> None:
+        from ..services.new_year import start_new_year
+        from ..services.years import YearError
+
         assert self.store is not None and self.window is not None
         try:
             result = start_new_year(self.store, dialog.chosen_title(), from_year=latest)
@@ -344,6 +357,14 @@ def _free_name(path: Path) -> Path:
     return candidate
 
 
+def _report_ready(app: QCoreApplication) -> None:
+    app.processEvents()  # the window's first layout and paint
+    if sys.stdout is not None:
+        loaded = sorted(name for name in sys.modules if "." not in name)
+        print("READY", ",".join(loaded), flush=True)
+    app.quit()
+
+
 def _log_folder() -> Path:
     try:
         return data_dir()
@@ -353,8 +374,12 @@ def _log_folder() -> Path:
         return Path(tempfile.gettempdir())
 
 
-def run_gui(db_path: Path | None) -> int:
-    """The program: log, error handler, the controller; 0 also when another copy had the file."""
+def run_gui(db_path: Path | None, *, exit_when_ready: bool = False) -> int:
+    """The program: log, error handler, the controller; 0 also when another copy had the file.
+
+    ``exit_when_ready`` (hidden ``--exit-when-ready``) quits as soon as the window has been
+    shown and drawn, printing «READY» and the top-level modules loaded: the start-up benchmark.
+    """
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -373,6 +398,8 @@ def run_gui(db_path: Path | None) -> int:
         if not started:
             controller.shutdown()
             return 0 if controller.already_running else 1
+        if exit_when_ready:
+            QTimer.singleShot(0, lambda: _report_ready(app))
         return int(app.exec())
     finally:
         handler.uninstall()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..models import AcademicYear, RoadmapEvent
 from ..models.vocab import RoadmapStage
+from ..services.counts import basic_counts
 from ..services.progress import (
     CLOSED,
     current_stage,
@@ -29,7 +30,6 @@ from ..services.progress import (
     year_events,
 )
 from ..services.school import get_school
-from ..services.stats import basic_counts
 from ..store import Store
 from .navigation import stage_key
 from .screens import Screen, heading, paragraph

@@ -20,14 +20,14 @@ from ..store import (
     set_aside_damaged,
 )
 from . import messages
-from .backups_dialog import BackupsDialog
-from .recovery_dialog import RecoveryChoice, RecoveryDialog
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from ..store import Store
+    from .backups_dialog import BackupsDialog
     from .main_window import MainWindow
+    from .recovery_dialog import RecoveryDialog
     from .single_instance import InstanceGuard
 
 log = logging.getLogger("nastavapp.recovery")
@@ -55,6 +55,8 @@ class RecoveryActions:
     def show_backups(self) -> None:
         if self.store is None or self.window is None:
             return
+        from .backups_dialog import BackupsDialog  # dialogs load when first needed
+
         dialog = BackupsDialog(self.store.path, self.window)
         dialog.restoreRequested.connect(self.restore_from_backup)
         self.backups_dialog = dialog
@@ -91,6 +93,8 @@ class RecoveryActions:
     # the damaged file ---------------------------------------------------------------------------
     def offer_recovery(self, health: Health, guard: InstanceGuard, *, at_start: bool) -> None:
         """Show what to do with a damaged file (at start: restore, start afresh or quit)."""
+        from .recovery_dialog import RecoveryDialog
+
         dialog = RecoveryDialog(health, self.window, at_start=at_start)
         dialog.finished.connect(lambda _code: self._recovery_chosen(dialog, guard, at_start))
         self.recovery = dialog
@@ -101,6 +105,8 @@ class RecoveryActions:
     ) -> None:
         if self.recovery is dialog:
             self.recovery = None
+        from .recovery_dialog import RecoveryChoice
+
         dialog.deleteLater()
         health, choice = dialog.health, dialog.choice or RecoveryChoice.LEAVE
         path = health.path

@@ -38,14 +38,23 @@ def _area_screen(key: str, store: Store, today: date) -> Screen:
     return PlaceholderScreen(*PLACEHOLDERS[key])
 
 
-def screen_factories(store: Store, today: date) -> dict[str, Factory]:
-    """Every screen of the window by its navigation key, in navigation order."""
+def _home_screen(store: Store, today: date) -> Screen:
     from .home_screen import HomeScreen
+
+    return HomeScreen(store, today)
+
+
+def _stage_screen(stage: RoadmapStage, store: Store, today: date) -> Screen:
     from .stage_screen import StageScreen
 
-    factories: dict[str, Factory] = {HOME: lambda: HomeScreen(store, today)}
+    return StageScreen(store, stage, today)
+
+
+def screen_factories(store: Store, today: date) -> dict[str, Factory]:
+    """Every screen of the window by its navigation key, in navigation order."""
+    factories: dict[str, Factory] = {HOME: lambda: _home_screen(store, today)}
     for stage in RoadmapStage:
-        factories[stage_key(stage)] = lambda s=stage: StageScreen(store, s, today)
+        factories[stage_key(stage)] = lambda s=stage: _stage_screen(s, store, today)
     for key, _title in AREAS:
         factories[key] = lambda k=key: _area_screen(k, store, today)
     return factories
