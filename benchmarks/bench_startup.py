@@ -1,13 +1,13 @@
 """Start-up: from a new process to the usable main window on the large school (goal ≤ 1.2× floor).
 
-The floor is a bare PySide6 window plus ``import sqlmodel``, in a new process as well, measured
-both ways round (PySide6 first, as the issue words it, and sqlmodel first, which is faster
-because PySide6's import hook reads the source of every later module); the faster counts.
+The floor is a bare PySide6 window plus ``import sqlmodel`` in a new process, measured both ways
+round: PySide6 first, as the issue words it, and sqlmodel first, which is faster because
+PySide6's import hook reads the source of every module imported after it. The faster counts.
 Floors and program run alternately several times (fresh subprocesses, offscreen) and are
 compared by their medians. The program's start is the real one (``python -m nastavapp --db
-FILE``: command line, log, lock, the day's backup check, migrations check, the window with
-its first screen filled, drawn once; the hidden ``--exit-when-ready`` then quits); the first start in a
-new data folder also makes the day's backup and is shown apart. The same run lists the heavy
+FILE``: command line, log, lock, health check, migrations check, the window with its first
+screen filled and drawn once; the hidden ``--exit-when-ready`` then quits). The first start in
+a new data folder also makes the day's backup and is shown apart. The same run lists the heavy
 libraries already imported when the window is usable (they should load only when used).
 
 The program's modules are byte-compiled first, as ``pip install`` and PyInstaller do, into a
@@ -57,7 +57,10 @@ _FLOOR_WINDOW = (
     "window.show()\n"
     "app.exec()\n"
 )
-_QT = "from PySide6.QtCore import QTimer\nfrom PySide6.QtWidgets import QApplication, QLabel, QMainWindow\n"
+_QT = (
+    "from PySide6.QtCore import QTimer\n"
+    "from PySide6.QtWidgets import QApplication, QLabel, QMainWindow\n"
+)
 # The floor both ways round: PySide6 reads the source of every module imported after it
 # (its «__feature__» hook), so sqlmodel first is the faster order; the faster one counts.
 FLOORS = {

@@ -75,17 +75,16 @@ def _mentors_trained(session: Session, year_id: int) -> RuleVerdict | None:
 
 
 def _pairs_approved(session: Session, year_id: int) -> RuleVerdict | None:
-    groups = session.exec(
-        select(MentoringGroup).where(
+    formed, approved = session.exec(
+        select(func.count(), func.count(col(MentoringGroup.order_id))).where(
             MentoringGroup.year_id == year_id, col(MentoringGroup.status) != GroupStatus.DISBANDED
         )
-    ).all()
-    if not groups:
+    ).one()
+    if not formed:
         return None
-    approved = sum(g.order_id is not None for g in groups)
     if approved:
         return RuleVerdict(EventStatus.DONE, f"пары и группы утверждены приказом ({approved})")
-    return RuleVerdict(EventStatus.IN_PROGRESS, f"сформировано пар и групп: {len(groups)}")
+    return RuleVerdict(EventStatus.IN_PROGRESS, f"сформировано пар и групп: {formed}")
 
 
 def _meetings_held(session: Session, year_id: int) -> RuleVerdict | None:

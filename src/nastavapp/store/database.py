@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import sqlalchemy as sa
+import sqlalchemy.dialects.sqlite  # loaded with the data layer, before Qt (see cli.main)
 from sqlalchemy import event
 from sqlmodel import Session
 

@@ -17,11 +17,13 @@ from PySide6.QtCore import (
     QTimer,
     QTranslator,
 )
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from .. import APP_NAME, APP_TITLE, __version__
 from ..logging_setup import setup_logging
 from ..models import AcademicYear
+from ..resource_files import resource
 from ..services.consolidation.centre import is_municipal
 from ..services.school import get_school
 from ..store import DamagedFileError, Store, StoreError, data_dir, default_db_path, open_store
@@ -357,6 +359,13 @@ def _free_name(path: Path) -> Path:
     return candidate
 
 
+def set_window_icon(app: QApplication) -> None:
+    """The program's icon on every window and in the task bar (the .exe has it from the spec)."""
+    icon = resource("icons", "nastavapp.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+
+
 def _report_ready(app: QCoreApplication) -> None:
     app.processEvents()  # the window's first layout and paint
     if sys.stdout is not None:
@@ -383,6 +392,7 @@ def run_gui(db_path: Path | None, *, exit_when_ready: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    set_window_icon(app)
     setup_logging(_log_folder(), crash_dumps=True)
     log.info("Запуск %s %s", APP_NAME, __version__)
     controller = AppController(UiSettings())
