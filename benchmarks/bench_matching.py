@@ -69,7 +69,7 @@ def make_pool(mentees: int, mentors: int, seed: int = 1) -> Pool:
 
 def main() -> None:
     pool = make_pool(500, 150)
-    propose_for_pool(make_pool(5, 3), date(2025, 11, 20))  # imports scipy once
+    propose_for_pool(make_pool(5, 3), date(2025, 11, 20))  # warm-up
     times = []
     for _ in range(5):
         start = time.perf_counter()

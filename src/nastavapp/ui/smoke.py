@@ -4,9 +4,10 @@ It checks what a broken bundle gets wrong: bundled resources, migrations on a ne
 log in a windowed build (``sys.stdout`` is None there), fonts for documents, Qt's Russian
 translations, the main window on a demonstration school (created offscreen and closed), one
 declension (pytrovich) and dates in words (Babel) when they are installed, one export (the
-roadmap as PDF), an xlsx written and read back, and a small matching (scipy): the libraries the
-bundle trims (see build_installer.spec) are all exercised. Everything happens in a new temporary folder inside ``$NASTAVAPP_HOME`` (or the
-system's temporary folder), which is removed afterwards: the user's data are never touched.
+roadmap as PDF), an xlsx written and read back, and a small matching: the libraries the
+bundle trims (see build_installer.spec) are all exercised. Everything happens in a new
+temporary folder inside ``$NASTAVAPP_HOME`` (or the system's temporary folder), which is
+removed afterwards: the user's data are never touched.
 
 Each check prints one line; the same lines go to ``nastavapp-smoke.log`` in ``$NASTAVAPP_HOME``
 (or the temporary folder), which is where to read them when the build has no console. The exit
@@ -300,10 +301,10 @@ def _matching(_smoke: SmokeRun) -> str:
         for j in range(1, 3)
     )
     pool = Pool(MentoringForm.STUDENT_STUDENT, pupils, seniors, frozenset())
-    result = propose_for_pool(pool, today)  # scipy.optimize.linear_sum_assignment
+    result = propose_for_pool(pool, today)
     if len(result.proposals) != 4:
         raise RuntimeError(f"4 pupils, 2 mentors × 2 places: {len(result.proposals)} proposed")
-    return "4 pupils matched with 2 mentors (scipy)"
+    return "4 pupils matched with 2 mentors"
 
 
 CHECKS: list[tuple[str, Callable[[SmokeRun], str]]] = [
