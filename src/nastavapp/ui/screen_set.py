@@ -2,7 +2,8 @@
 
 Start-up builds and fills only the screen shown; a screen whose year changed while hidden is
 marked stale and brought up to date when it is shown (or asked for) again. The big areas are
-also imported on first use, so their modules cost nothing at start-up.
+also imported on first use, so their modules cost nothing at start-up; the source lines PySide6's
+import hook left in ``linecache`` meanwhile are dropped after each build (``source_cache``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from ..models.vocab import RoadmapStage
 from ..store import Store
 from .navigation import AREAS, HOME, stage_key
 from .screens import PLACEHOLDERS, PlaceholderScreen, Screen
+from .source_cache import forget_module_sources
 
 Factory = Callable[[], Screen]
 
@@ -82,6 +84,7 @@ class ScreenSet(Mapping[str, Screen]):
             self._built[key] = screen
             self._adopt(key, screen)
             self._refresh(screen)
+            forget_module_sources()  # the sources PySide6 read while the screen's modules loaded
         elif key in self._stale:
             self._stale.discard(key)
             self._refresh(screen)
