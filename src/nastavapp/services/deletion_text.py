@@ -71,8 +71,7 @@ class DeletionImpact:
         head = f"Удалить «{self.name}» из базы?"
         body = ""
         if lines:
-            lines[-1] = lines[-1].rstrip(";") + "."
-            body = "\n\nВместе с участником будет удалено:\n" + "\n".join(lines)
+            body = "\n\nВместе с участником будет удалено:\n" + bullet_list(lines)
         kept = []
         if self.answers:
             kept.append(f"Ответы в анкетах ({self.answers}) останутся в итогах опроса без имени.")
@@ -84,6 +83,21 @@ class DeletionImpact:
             )
         tail = ("\n\n" + "\n".join(kept)) if kept else ""
         return f"{head}{body}{tail}\n\nУдаление можно сразу отменить: Ctrl+Z или «Отменить»."
+
+
+def bullet_list(lines: list[str]) -> str:
+    """Lines «• …;» one under another, the last one ending with a full stop."""
+    if not lines:
+        return ""
+    return "\n".join([*lines[:-1], lines[-1].rstrip(";") + "."])
+
+
+def short_names(conn: sa.Connection, ids: list[int], limit: int = 5) -> str:
+    """«Иванов И. И., Петрова А. С. и ещё 3» for the people ``ids``, in that order."""
+    names = _names(conn, ids[:limit])
+    shown = ", ".join(names.get(i, "?") for i in ids[:limit])
+    rest = len(ids) - limit
+    return f"{shown} и ещё {rest}" if rest > 0 else shown
 
 
 def _names(conn: sa.Connection, ids: list[int]) -> dict[int, str]:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog
 
 from ...models import Person, TrainingEvent
 from ...models.vocab import PersonCategory, Role, Sex
+from ...services.bulk_text import BASES_GENITIVE as BASE_GENITIVE
 from ...services.consents import ConsentError, record_consent, withdraw_consent
 from ...services.deletion import DeletionError, delete_person, deletion_impact
 from ...services.people import PersonError, add_person, find_duplicates, update_person
@@ -35,7 +36,6 @@ if TYPE_CHECKING:
 
 D = TypeVar("D", bound=QDialog)
 BASE_NAMES = {Role.MENTEE: "база наставляемых", Role.MENTOR: "база наставников"}
-BASE_GENITIVE = {Role.MENTEE: "базы наставляемых", Role.MENTOR: "базы наставников"}
 KIND_ROLES = {BaseKind.MENTEES: Role.MENTEE, BaseKind.MENTORS: Role.MENTOR}
 
 
@@ -144,10 +144,18 @@ class BaseCommands:
         self._open(PersonDialog(self.today, row.person, parent=self.screen), save)
 
     def delete(self) -> None:
+        """Delete the selected person (or take out of the base); several: all in one go."""
+        rows = self.screen.selected_rows()
+        role = KIND_ROLES.get(self.screen.current_kind())
+        if len(rows) > 1:
+            if role is None:
+                self.screen.bulk.delete(rows)
+            else:
+                self.screen.bulk.take_out(rows, role)
+            return
         row = self.screen.selected()
         if row is None:
             return
-        role = KIND_ROLES.get(self.screen.current_kind())
         if role is not None:
             self.take_out(row.person, role)
             return

@@ -1,15 +1,18 @@
 """«Базы»: the whole contingent, the year's mentees and mentors, in three tabs over one read.
 
 Dialogs open window-modal (``open()``) and report back through their ``accepted`` signal;
-message boxes and file dialogs go through ``ui.messages``. A deletion (or taking someone out of
-a base) can be undone at once: Ctrl+Z or «Отменить» on the line that reports it.
+message boxes and file dialogs go through ``ui.messages``. Several rows can be selected:
+«Удалить» (or taking out of a base) then acts on all of them at once (``bulk_commands``); the
+commands for one person are off. A deletion can be undone at once, a batch as a whole: Ctrl+Z
+or «Отменить» on the line that reports it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,10 +28,12 @@ from PySide6.QtWidgets import (
 
 from ...models import AcademicYear
 from ...services.bases_rows import BaseRow, load_rows
+from ...services.bulk_deletion import BatchSnapshot
 from ...services.deletion import DeletionError, DeletionSnapshot, restore_person
 from ...store import Store
 from ..screens import Screen, heading
 from .base_view import BaseView
+from .bulk_commands import BulkCommands
 from .columns import BaseKind
 from .commands import BaseCommands
 from .file_commands import FileCommands
@@ -41,6 +46,10 @@ TAB_TITLES = {
 
 
 class BasesScreen(Screen):
+    """``bulkFinished`` is emitted when a batch deletion or its undo has ended, either way."""
+
+    bulkFinished = Signal()
+
     def __init__(self, store: Store, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
@@ -48,7 +57,8 @@ class BasesScreen(Screen):
         self.year: AcademicYear | None = None
         self.rows: list[BaseRow] = []
         self.dialog: QDialog | None = None  # the dialog open now (tests drive it)
-        self._undo: DeletionSnapshot | None = None
+        self._undo: DeletionSnapshot | BatchSnapshot | None = None
+        self._busy = False
         self._shown_once = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 8)
@@ -69,6 +79,7 @@ class BasesScreen(Screen):
             self.tabs.addTab(view, title)
         layout.addWidget(self.tabs, 1)
         self.commands = BaseCommands(self)
+        self.bulk = BulkCommands(self)
         self.files = FileCommands(self)
         self._build_toolbar()
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -152,17 +163,19 @@ class BasesScreen(Screen):
             self.reload()
         self._shown_once = True
 
-    def reload(self, select_id: int | None = None) -> None:
+    def reload(self, select: int | Sequence[int] | None = None) -> None:
+        """Read again; in the current tab select ``select`` (one id or several), or keep."""
         year_id = self.year.id if self.year is not None else None
         self.rows = load_rows(self.store, year_id, self.today)
         names = {r.id: r.person.short_name for r in self.rows}
+        ids = [select] if isinstance(select, int) else select
         for view in self.views.values():
-            view.set_rows(self.rows, names, select_id if view is self.current_view() else None)
+            view.set_rows(self.rows, names, ids if view is self.current_view() else None)
         self._sync_actions()
 
-    def changed(self, select_id: int | None = None) -> None:
-        """After a change: read again, keep or pick the row, tell the window."""
-        self.reload(select_id)
+    def changed(self, select: int | Sequence[int] | None = None) -> None:
+        """After a change: read again, keep or pick the rows, tell the window."""
+        self.reload(select)
         self.dataChanged.emit()
 
     def current_kind(self) -> BaseKind:
@@ -179,7 +192,11 @@ class BasesScreen(Screen):
         return view
 
     def selected(self) -> BaseRow | None:
+        """The one selected row (None when none or several are selected)."""
         return self.current_view().selected()
+
+    def selected_rows(self) -> list[BaseRow]:
+        return self.current_view().selected_rows()
 
     def _tab_changed(self, *_args: object) -> None:
         kind = self.current_kind()
@@ -193,17 +210,41 @@ class BasesScreen(Screen):
         self._sync_actions()
 
     def _sync_actions(self, *_args: object) -> None:
-        chosen = self.selected() is not None
+        if self._busy:
+            return
+        count = self.current_view().selected_count()
+        one = count == 1
         has_year = self.year is not None
-        for action in (self.edit_action, self.delete_action, self.consent_action):
-            action.setEnabled(chosen)
+        self.delete_action.setEnabled(count > 0)
+        self.delete_action.setToolTip(
+            f"{'Удалить' if self.current_kind() is BaseKind.ALL else 'Исключить'} "
+            f"выделенных: {count}"
+            if count > 1
+            else ""
+        )
+        for action in (self.edit_action, self.consent_action):
+            action.setEnabled(one)
         for action in (self.mentee_action, self.mentor_action):
-            action.setEnabled(chosen and has_year)
+            action.setEnabled(one and has_year)
         self.add_action.setEnabled(has_year or self.current_kind() is BaseKind.ALL)
+        self.import_action.setEnabled(True)
         self.export_action.setEnabled(has_year)
+        self.undo_action.setEnabled(self._undo is not None)
+
+    def set_busy(self, busy: bool) -> None:
+        """While a batch runs: the tables and every command are off."""
+        self._busy = busy
+        self.tabs.setEnabled(not busy)
+        self.undo_button.setEnabled(not busy)
+        if busy:
+            for action in self.actions():
+                action.setEnabled(False)
+        else:
+            self._sync_actions()
+            self.current_view().table.setFocus()
 
     # undo -----------------------------------------------------------------------------------------
-    def remember_undo(self, snapshot: DeletionSnapshot, text: str) -> None:
+    def remember_undo(self, snapshot: DeletionSnapshot | BatchSnapshot, text: str) -> None:
         self._undo = snapshot
         self.undo_label.setText(text)
         self.undo_bar.setVisible(True)
@@ -216,7 +257,10 @@ class BasesScreen(Screen):
 
     def undo(self) -> None:
         snapshot = self._undo
-        if snapshot is None:
+        if snapshot is None or self._busy:
+            return
+        if isinstance(snapshot, BatchSnapshot):
+            self.bulk.restore(snapshot)  # off the GUI thread; it forgets the undo when done
             return
         try:
             restore_person(self.store, snapshot)
