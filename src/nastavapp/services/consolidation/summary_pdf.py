@@ -13,32 +13,21 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
+from ..documents import pdf_styles as ps
 from ..documents.dates import date_words
 from ..documents.fonts import SERIF, FontFamily, document_font
 from ..documents.output import write_atomically
 from ..documents.pdf_pages import numbered_canvas
+from ..documents.pdf_styles import HEAD_BACKGROUND, MM
 from .figures import INDICATORS, TARGETED, change, count_text, decimal, share_text
 from .summary import SchoolRow, Summary, Totals
-from .summary_charts import MM, municipal_chart, school_charts
-from .summary_pdf_style import (
-    BODY_SIZE,
-    HEAD_BACKGROUND,
-    MARGINS_MM,
-    grid_table,
-    note_styles,
-    soft_hyphens,
-    usable_width,
-)
+from .summary_charts import municipal_chart, school_charts
+from .summary_pdf_style import BODY_SIZE, grid_table, note_styles, soft_hyphens, usable_width
 from .table import COLUMNS, NAME_COLUMN, Column, cell, is_below
 from .texts import NOTE_SUBTITLE, NOTE_TITLE, dates_text, received_text, target_sentences
 
 NAME = next(c for c in COLUMNS if c.key == NAME_COLUMN)
-
-
-def _text(value: str) -> str:
-    return escape(value).replace("\n", "<br/>")
 
 
 def _header(summary: Summary, st: dict[str, Any]) -> list[Any]:
@@ -47,18 +36,18 @@ def _header(summary: Summary, st: dict[str, Any]) -> list[Any]:
     centre = summary.centre
     story: list[Any] = []
     if centre.name:
-        story.append(Paragraph(_text(centre.name), st["centre"]))
+        story.append(Paragraph(ps.markup(centre.name), st["centre"]))
     story += [
         Paragraph(NOTE_TITLE, st["title"]),
         Paragraph(
-            _text(
+            ps.markup(
                 f"{NOTE_SUBTITLE}"
                 + (f" ({centre.municipality})" if centre.municipality else "")
                 + f" за {summary.year} учебный год"
             ),
             st["subtitle"],
         ),
-        Paragraph(_text(date_words(summary.made_on)), st["plain"]),
+        Paragraph(ps.markup(date_words(summary.made_on)), st["plain"]),
     ]
     return story
 
@@ -74,7 +63,7 @@ def _general(summary: Summary, st: dict[str, Any]) -> list[Any]:
         + (f" ({dates})" if dates else "")
         + "."
     )
-    story = [Paragraph("1. Общие сведения", st["section"]), Paragraph(_text(facts), st["body"])]
+    story = [Paragraph("1. Общие сведения", st["section"]), Paragraph(ps.markup(facts), st["body"])]
     if totals.schools:
         covered = (
             f"В школах, представивших отчёт, обучающихся — "
@@ -85,11 +74,13 @@ def _general(summary: Summary, st: dict[str, Any]) -> list[Any]:
             f"{count_text(totals.count('groups'))} наставнических пар и групп; без пары пока "
             f"остаются {count_text(totals.count('unpaired_mentees'))} наставляемых."
         )
-        story.append(Paragraph(_text(covered), st["body"]))
+        story.append(Paragraph(ps.markup(covered), st["body"]))
     if summary.missing:
         names = ", ".join(s.short_name or s.full_name for s in summary.missing)
         story.append(
-            Paragraph(_text(f"Не представили отчёт ({len(summary.missing)}): {names}."), st["body"])
+            Paragraph(
+                ps.markup(f"Не представили отчёт ({len(summary.missing)}): {names}."), st["body"]
+            )
         )
     elif summary.expected:
         story.append(Paragraph("Отчёты представили все школы из списка.", st["body"]))
@@ -109,7 +100,7 @@ def _indicator_table(summary: Summary, st: dict[str, Any], font: FontFamily) -> 
         )
         data.append(
             [
-                Paragraph(_text(spec.label), st["cell"]),
+                Paragraph(ps.markup(spec.label), st["cell"]),
                 Paragraph(count_text(ratio.numerator), st["number"]),
                 Paragraph(count_text(ratio.denominator), st["number"]),
                 Paragraph(f"<b>{value}</b>" if below else value, st["number"]),
@@ -137,9 +128,9 @@ def _indicators(summary: Summary, st: dict[str, Any], font: FontFamily) -> list[
     chart = municipal_chart(summary, usable_width(), font.regular)
     return [
         Paragraph("2. Показатели муниципалитета", st["section"]),
-        Paragraph(_text(text), st["body"]),
+        Paragraph(ps.markup(text), st["body"]),
         _indicator_table(summary, st, font),
-        Paragraph(_text(scores), st["after_table"]),
+        Paragraph(ps.markup(scores), st["after_table"]),
         KeepTogether([chart, Paragraph("Рисунок 1. Показатели муниципалитета, %", st["caption"])]),
     ]
 
@@ -148,14 +139,15 @@ def _targets(summary: Summary, st: dict[str, Any], font: FontFamily) -> list[Any
     from reportlab.platypus import KeepTogether, Paragraph
 
     story: list[Any] = [Paragraph("3. Достижение целевых значений", st["section"])]
-    story += [Paragraph(_text(s), st["body"]) for s in target_sentences(summary)]
+    story += [Paragraph(ps.markup(s), st["body"]) for s in target_sentences(summary)]
     for spec in TARGETED:
         below = summary.below(spec)
         if below:
             names = ", ".join(f"{row.name} ({share_text(row.share(spec.key))})" for row in below)
             story.append(
                 Paragraph(
-                    _text(f"Ниже цели — «{spec.short.removesuffix(', %')}»: {names}."), st["body"]
+                    ps.markup(f"Ниже цели — «{spec.short.removesuffix(', %')}»: {names}."),
+                    st["body"],
                 )
             )
     if len(TARGETED) >= 2 and summary.rows:
@@ -182,11 +174,13 @@ def _school_table(
     from reportlab.platypus import Paragraph, TableStyle
 
     heads = ["№", "Школа", *(c.header.removesuffix(", %") for c in columns)]
-    data: list[list[Any]] = [[Paragraph(soft_hyphens(_text(h)), st["small_head"]) for h in heads]]
+    data: list[list[Any]] = [
+        [Paragraph(soft_hyphens(ps.markup(h)), st["small_head"]) for h in heads]
+    ]
     rows: list[SchoolRow | Totals] = [*summary.rows, summary.totals]
     for number, row in enumerate(rows, start=1):
         total = isinstance(row, Totals)
-        name = _text(str(cell(row, NAME)))
+        name = ps.markup(str(cell(row, NAME)))
         line: list[Any] = [
             Paragraph("" if total else str(number), st["small_number"]),
             Paragraph(f"<b>{name}</b>" if total else name, st["small"]),
@@ -233,7 +227,7 @@ def _schools(summary: Summary, st: dict[str, Any], font: FontFamily) -> list[Any
         Paragraph("Таблица 2. Доли, %", st["table_title"]),
         _school_table(summary, shares, st, font),
         Paragraph(
-            _text(
+            ps.markup(
                 f"Знаком ▼ и полужирным выделены доли ниже целевого значения {target} %; "
                 "«—» — долю не из чего считать (в школе нет людей этой группы). Строка "
                 "«Итого» — по суммам числителей и знаменателей."
@@ -247,13 +241,13 @@ def _comparison(summary: Summary, st: dict[str, Any], font: FontFamily) -> list[
     from reportlab.platypus import Paragraph
 
     title = f"5. Сравнение с {summary.previous_year} учебным годом"
-    story: list[Any] = [Paragraph(_text(title), st["section"])]
+    story: list[Any] = [Paragraph(ps.markup(title), st["section"])]
     rows = summary.comparison()
     if not rows:
         text = f"Отчётов за {summary.previous_year} учебный год нет: сравнение не проводится."
-        return [*story, Paragraph(_text(text), st["body"])]
+        return [*story, Paragraph(ps.markup(text), st["body"])]
     heads = ["Показатель", f"{summary.previous_year}", f"{summary.year}", "Изменение"]
-    data: list[list[Any]] = [[Paragraph(_text(h), st["head"]) for h in heads]]
+    data: list[list[Any]] = [[Paragraph(ps.markup(h), st["head"]) for h in heads]]
     for item in rows:
         if item.is_share:
             values = [decimal(item.previous), decimal(item.current), change(item.change)]
@@ -266,7 +260,7 @@ def _comparison(summary: Summary, st: dict[str, Any], font: FontFamily) -> list[
             ]
             label = item.label
         data.append(
-            [Paragraph(_text(label), st["cell"])] + [Paragraph(v, st["number"]) for v in values]
+            [Paragraph(ps.markup(label), st["cell"])] + [Paragraph(v, st["number"]) for v in values]
         )
     width = usable_width()
     table = grid_table(data, [width - 3 * 25 * MM, 25 * MM, 25 * MM, 25 * MM], font)
@@ -298,11 +292,11 @@ def _conclusions(summary: Summary, st: dict[str, Any]) -> list[Any]:
             f"{_of_schools(summary.expected)}: их данные в сводку не вошли."
         )
     story = [Paragraph("6. Выводы", st["section"])]
-    story += [Paragraph(_text(p), st["bullet"], bulletText="–") for p in points]
+    story += [Paragraph(ps.markup(p), st["bullet"], bulletText="–") for p in points]
     if summary.centre.coordinator:
         story.append(
             Paragraph(
-                _text(
+                ps.markup(
                     " ".join(("Координатор", summary.centre.short_name)).strip()
                     + f"\u00a0\u00a0____________________\u00a0\u00a0{summary.centre.coordinator}"
                 ),
@@ -324,26 +318,11 @@ def _signature_style(st: dict[str, Any]) -> Any:
 
 def write_summary_pdf(summary: Summary, path: Path) -> None:
     """Render the analytical note to ``path`` directly (see :func:`export_summary_pdf`)."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.platypus import SimpleDocTemplate
-
     font = document_font(SERIF)
     st = note_styles(font)
-    pdf = SimpleDocTemplate(
-        str(path),
-        pagesize=A4,
-        leftMargin=MARGINS_MM["left"] * MM,
-        rightMargin=MARGINS_MM["right"] * MM,
-        topMargin=MARGINS_MM["top"] * MM,
-        bottomMargin=MARGINS_MM["bottom"] * MM,
-        title=f"{NOTE_TITLE} — {summary.year}",
-        author=summary.centre.name or summary.centre.municipality,
-        subject=f"{NOTE_TITLE} {NOTE_SUBTITLE}",
-        creator="nastavapp",
-        lang="ru-RU",
-        initialFontName=font.regular,
-        initialFontSize=BODY_SIZE,
-    )
+    title, subject = f"{NOTE_TITLE} — {summary.year}", f"{NOTE_TITLE} {NOTE_SUBTITLE}"
+    author = summary.centre.name or summary.centre.municipality
+    pdf = ps.pdf_document(path, font, BODY_SIZE, title=title, author=author, subject=subject)
     story = [
         *_header(summary, st),
         *_general(summary, st),

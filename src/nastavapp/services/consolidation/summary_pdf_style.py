@@ -1,4 +1,4 @@
-"""The look of «Аналитическая справка»: page, paragraph styles, tables, page numbers.
+"""The look of «Аналитическая справка»: paragraph styles, tables, soft hyphens.
 
 reportlab is imported only inside the functions.
 """
@@ -7,15 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..documents import pdf_styles as ps
 from ..documents.fonts import FontFamily
-from .summary_charts import MM
+from ..documents.pdf_styles import MARGINS_MM, MM
 
-MARGINS_MM = {"left": 20, "right": 10, "top": 20, "bottom": 20}
 BODY_SIZE = 12
 TABLE_SIZE = 9
 SMALL_SIZE = 7.5
-GRID = 0.5
-HEAD_BACKGROUND = "#E6E6E6"
 
 _VOWELS = set("аеёиоуыэюяАЕЁИОУЫЭЮЯ")
 _NO_BREAK_BEFORE = set("ьъйЬЪЙ")
@@ -50,73 +48,45 @@ def soft_hyphens(text: str, longer_than: int = 8) -> str:
 
 
 def note_styles(font: FontFamily) -> dict[str, Any]:
-    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
-    from reportlab.lib.styles import ParagraphStyle
-
-    body = ParagraphStyle(
+    body = ps.base_style(
         "body",
-        fontName=font.regular,
-        fontSize=BODY_SIZE,
-        leading=BODY_SIZE * 1.25,
-        alignment=TA_JUSTIFY,
+        font,
+        BODY_SIZE,
+        BODY_SIZE * 1.25,
+        "justify",
         firstLineIndent=12.5 * MM,
         spaceAfter=4,
-        bulletFontName=font.regular,  # else the «–» of a list is Helvetica (no Cyrillic)
-        bulletFontSize=BODY_SIZE,
     )
-    cell_style = ParagraphStyle(
-        "cell", fontName=font.regular, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.2
-    )
-    small = ParagraphStyle(
-        "small", parent=cell_style, fontSize=SMALL_SIZE, leading=SMALL_SIZE * 1.18
-    )
+    cell_style = ps.base_style("cell", font, TABLE_SIZE, TABLE_SIZE * 1.2)
+    small = ps.derived("small", cell_style, fontSize=SMALL_SIZE, leading=SMALL_SIZE * 1.18)
     return {
         "body": body,
-        "plain": ParagraphStyle("plain", parent=body, firstLineIndent=0),
-        "centre": ParagraphStyle(
-            "centre", parent=body, firstLineIndent=0, alignment=TA_CENTER, spaceAfter=0
+        "plain": ps.derived("plain", body, firstLineIndent=0),
+        "centre": ps.centred("centre", body, spaceAfter=0),
+        "title": ps.bold_centred(
+            "title", body, font, fontSize=14, leading=17, spaceBefore=14, spaceAfter=2
         ),
-        "title": ParagraphStyle(
-            "title",
-            parent=body,
-            fontName=font.bold,
-            fontSize=14,
-            leading=17,
-            alignment=TA_CENTER,
-            firstLineIndent=0,
-            spaceBefore=14,
-            spaceAfter=2,
-        ),
-        "subtitle": ParagraphStyle(
-            "subtitle", parent=body, alignment=TA_CENTER, firstLineIndent=0, spaceAfter=10
-        ),
-        "section": ParagraphStyle(
+        "subtitle": ps.centred("subtitle", body, spaceAfter=10),
+        "section": ps.aligned(
             "section",
-            parent=body,
+            body,
+            "left",
             fontName=font.bold,
-            firstLineIndent=0,
-            alignment=TA_LEFT,
             spaceBefore=10,
             spaceAfter=5,
             keepWithNext=1,
         ),
-        "after_table": ParagraphStyle("after_table", parent=body, spaceBefore=6),
-        "bullet": ParagraphStyle(
-            "bullet", parent=body, firstLineIndent=0, leftIndent=8 * MM, bulletIndent=3 * MM
+        "after_table": ps.derived("after_table", body, spaceBefore=6),
+        "bullet": ps.derived(
+            "bullet", body, firstLineIndent=0, leftIndent=8 * MM, bulletIndent=3 * MM
         ),
-        "caption": ParagraphStyle(
-            "caption",
-            parent=cell_style,
-            alignment=TA_CENTER,
-            spaceBefore=2,
-            spaceAfter=8,
-            fontName=font.italic,
+        "caption": ps.centred(
+            "caption", cell_style, spaceBefore=2, spaceAfter=8, fontName=font.italic
         ),
-        "table_title": ParagraphStyle(
+        "table_title": ps.aligned(
             "table_title",
-            parent=body,
-            firstLineIndent=0,
-            alignment=TA_RIGHT,
+            body,
+            "right",
             fontSize=10,
             leading=12,
             spaceBefore=6,
@@ -124,20 +94,13 @@ def note_styles(font: FontFamily) -> dict[str, Any]:
             keepWithNext=1,
         ),
         "cell": cell_style,
-        "number": ParagraphStyle("number", parent=cell_style, alignment=TA_RIGHT),
-        "head": ParagraphStyle("head", parent=cell_style, fontName=font.bold, alignment=TA_CENTER),
+        "number": ps.aligned("number", cell_style, "right"),
+        "head": ps.bold_centred("head", cell_style, font),
         "small": small,
-        "small_number": ParagraphStyle("small_number", parent=small, alignment=TA_RIGHT),
-        "small_bold": ParagraphStyle(
-            "small_bold", parent=small, fontName=font.bold, alignment=TA_RIGHT
-        ),
-        "small_head": ParagraphStyle(
-            "small_head",
-            parent=small,
-            fontName=font.bold,
-            alignment=TA_CENTER,
-            embeddedHyphenation=1,
-            uriWasteReduce=0.3,
+        "small_number": ps.aligned("small_number", small, "right"),
+        "small_bold": ps.aligned("small_bold", small, "right", fontName=font.bold),
+        "small_head": ps.bold_centred(
+            "small_head", small, font, embeddedHyphenation=1, uriWasteReduce=0.3
         ),
     }
 
@@ -147,24 +110,9 @@ def usable_width() -> float:
 
 
 def grid_table(data: list[list[Any]], widths: list[float], font: FontFamily) -> Any:
-    from reportlab.lib import colors
     from reportlab.platypus import Table, TableStyle
 
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), font.regular),
-                ("FONTSIZE", (0, 0), (-1, -1), TABLE_SIZE),
-                ("GRID", (0, 0), (-1, -1), GRID, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(HEAD_BACKGROUND)),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
+    commands = ps.grid_commands(font, (3, 3, 2, 3), size=TABLE_SIZE, head_background=True)
+    table.setStyle(TableStyle(commands))
     return table

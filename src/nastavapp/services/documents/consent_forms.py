@@ -29,13 +29,15 @@ from ...store.text import ru_sort_key
 from ..consents import is_minor
 from ..names import FullName, clean
 from ..school import get_school
+from . import pdf_styles as ps
 from .dates import blank_date
 from .declension import Case, decline_name, detect_sex, initials_first
 from .errors import ExportError
+from .fonts import SERIF, document_font
 from .order_text import typeset
 from .output import write_atomically
+from .pdf_styles import MM
 
-MM = 72 / 25.4
 MARGINS_MM = {"left": 20, "right": 10, "top": 15, "bottom": 15}
 FONT_SIZE = 12
 LEADING = 14
@@ -154,7 +156,7 @@ def class_pupils(store: Store, class_name: str) -> list[int]:
 def _page(form: ConsentForm, styles: dict[str, Any], year: int) -> list[Any]:
     from xml.sax.saxutils import escape
 
-    from reportlab.platypus import Paragraph, Table, TableStyle
+    from reportlab.platypus import Paragraph
 
     def para(value: str, style: str) -> Any:
         return Paragraph(escape(typeset(value)), styles[style])
@@ -175,17 +177,11 @@ def _page(form: ConsentForm, styles: dict[str, Any], year: int) -> list[Any]:
         ],
         ["", para("(подпись)", "hint"), para("(расшифровка подписи)", "hint")],
     ]
-    table = Table(rows, colWidths=[70 * MM, 45 * MM, (width - 115) * MM], hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), styles["body"].fontName),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, 0), 18),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-            ]
-        )
+    font = document_font(SERIF)
+    table = ps.plain_table(
+        rows, ps.points((70, 45, width - 115)), font, (0, None, None, None), valign="BOTTOM"
     )
+    table.setStyle([("TOPPADDING", (0, 0), (-1, 0), 18)])
     return [*flow, table]
 
 
@@ -204,70 +200,31 @@ def _drawn_out(line: str, style: Any, width: float) -> str:
 
 
 def _styles() -> dict[str, Any]:
-    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
-    from reportlab.lib.styles import ParagraphStyle
-
-    from .fonts import SERIF, document_font
-
     font = document_font(SERIF)
-    body = ParagraphStyle(
-        "body",
-        fontName=font.regular,
-        fontSize=FONT_SIZE,
-        leading=LEADING,
-        alignment=TA_JUSTIFY,
-        firstLineIndent=12.5 * MM,
-        spaceAfter=3,
+    body = ps.base_style(
+        "body", font, FONT_SIZE, LEADING, "justify", firstLineIndent=12.5 * MM, spaceAfter=3
     )
     return {
         "body": body,
-        "title": ParagraphStyle(
-            "title", parent=body, fontName=font.bold, alignment=TA_CENTER, firstLineIndent=0
-        ),
-        "subtitle": ParagraphStyle(
-            "subtitle",
-            parent=body,
-            fontName=font.bold,
-            alignment=TA_CENTER,
-            firstLineIndent=0,
-            spaceAfter=12,
-        ),
-        "small": ParagraphStyle("small", parent=body, alignment=TA_LEFT, firstLineIndent=0),
-        "field": ParagraphStyle(
-            "field", parent=body, alignment=TA_LEFT, firstLineIndent=0, spaceAfter=4
-        ),
-        "hint": ParagraphStyle(
-            "hint",
-            parent=body,
-            fontSize=9,
-            leading=10,
-            alignment=TA_CENTER,
-            firstLineIndent=0,
-            spaceBefore=-3,
-        ),
+        "title": ps.bold_centred("title", body, font),
+        "subtitle": ps.bold_centred("subtitle", body, font, spaceAfter=12),
+        "small": ps.aligned("small", body, "left"),
+        "field": ps.aligned("field", body, "left", spaceAfter=4),
+        "hint": ps.centred("hint", body, fontSize=9, leading=10, spaceBefore=-3),
     }
 
 
 def write_consent_pdf(forms: list[ConsentForm], path: Path, year: int) -> None:
     """The forms, a page each, to ``path`` directly (see :func:`export_consent_forms`)."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.platypus import PageBreak, SimpleDocTemplate
-
-    from .fonts import SERIF, document_font
+    from reportlab.platypus import PageBreak
 
     styles = _styles()
-    pdf = SimpleDocTemplate(
-        str(path),
-        pagesize=A4,
-        leftMargin=MARGINS_MM["left"] * MM,
-        rightMargin=MARGINS_MM["right"] * MM,
-        topMargin=MARGINS_MM["top"] * MM,
-        bottomMargin=MARGINS_MM["bottom"] * MM,
+    pdf = ps.pdf_document(
+        path,
+        document_font(SERIF),
+        FONT_SIZE,
+        margins_mm=MARGINS_MM,
         title="Согласие на обработку персональных данных",
-        creator="nastavapp",
-        lang="ru-RU",
-        initialFontName=document_font(SERIF).regular,
-        initialFontSize=FONT_SIZE,
     )
     story: list[Any] = []
     for index, form in enumerate(forms):

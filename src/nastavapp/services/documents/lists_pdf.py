@@ -22,14 +22,14 @@ from ...store import Store
 from ..bases_export import MENTEE_COLUMNS, MENTOR_COLUMNS, NO_CONSENT, export_base, table_rows
 from ..bases_rows import load_rows
 from ..school import get_school
+from . import pdf_styles as ps
 from .errors import ExportError
 from .fonts import SERIF, FontFamily, document_font
-from .order_text import member_lines, typeset
+from .order_text import member_lines
 from .output import write_atomically
 from .pairs_list import PAIR_COLUMNS, export_pairs_xlsx, pairs_rows
+from .pdf_styles import MARGINS_MM, MM, text
 
-MM = 72 / 25.4
-MARGINS_MM = {"left": 20, "right": 10, "top": 20, "bottom": 20}
 USABLE_MM = 297 - MARGINS_MM["left"] - MARGINS_MM["right"]
 FONT_SIZE = 10
 CELL_PADDING = 3
@@ -92,11 +92,9 @@ def subtitle_of(store: Store, year: AcademicYear, today: date) -> str:
 
 
 def _cell(value: Any, style: Any) -> Any:
-    from xml.sax.saxutils import escape
-
     from reportlab.platypus import Paragraph
 
-    return Paragraph(escape(typeset(str(value))).replace("\n", "<br/>"), style)
+    return Paragraph(text(str(value)), style)
 
 
 def fitted_widths(
@@ -143,22 +141,16 @@ def write_list_pdf(
     ``member_columns`` hold a line per member of a group (mentees and their classes): such a
     row prints as a row per member with the other cells merged.
     """
-    from reportlab.lib import colors
-    from reportlab.lib.enums import TA_CENTER
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+    from reportlab.platypus import Table, TableStyle
 
     from .pdf_pages import numbered_canvas
 
     font: FontFamily = document_font(SERIF)
-    cell = ParagraphStyle("cell", fontName=font.regular, fontSize=FONT_SIZE, leading=11.5)
-    centre = ParagraphStyle("centre", parent=cell, alignment=TA_CENTER)
-    head = ParagraphStyle("head", parent=centre, fontName=font.bold)
-    heading = ParagraphStyle(
-        "heading", parent=head, fontSize=14, leading=17, spaceAfter=4, alignment=TA_CENTER
-    )
-    note = ParagraphStyle("note", parent=centre, fontSize=11, leading=13, spaceAfter=10)
+    cell = ps.base_style("cell", font, FONT_SIZE, 11.5)
+    centre = ps.centred("centre", cell)
+    head = ps.bold_centred("head", centre, font)
+    heading = ps.bold_centred("heading", head, font, fontSize=14, leading=17, spaceAfter=4)
+    note = ps.centred("note", centre, fontSize=11, leading=13, spaceAfter=10)
     data = [[_cell(name, head) for name, _w in columns]]
     spans: list[tuple[Any, ...]] = []
     for values in rows:
@@ -172,34 +164,9 @@ def write_list_pdf(
                 if c not in member_columns
             ]
     table = Table(data, colWidths=fitted_widths(columns, rows, font), repeatRows=1, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), font.regular),
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                *spans,
-            ]
-        )
-    )
-    pdf = SimpleDocTemplate(
-        str(path),
-        pagesize=landscape(A4),
-        leftMargin=MARGINS_MM["left"] * MM,
-        rightMargin=MARGINS_MM["right"] * MM,
-        topMargin=MARGINS_MM["top"] * MM,
-        bottomMargin=MARGINS_MM["bottom"] * MM,
-        title=title,
-        author=author,
-        creator="nastavapp",
-        lang="ru-RU",
-        initialFontName=font.regular,
-        initialFontSize=FONT_SIZE,
-    )
+    padding = (CELL_PADDING, CELL_PADDING, None, 4)
+    table.setStyle(TableStyle([*ps.grid_commands(font, padding), *spans]))
+    pdf = ps.pdf_document(path, font, FONT_SIZE, wide=True, title=title, author=author)
     story = [_cell(title, heading), _cell(subtitle, note), table]
     pdf.build(story, canvasmaker=numbered_canvas(font))
 

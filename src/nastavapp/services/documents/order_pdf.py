@@ -13,14 +13,13 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
+from . import pdf_styles as ps
 from .dates import blank_date
 from .fonts import SERIF, FontFamily, document_font
-from .order_text import OrderDraft, typeset
+from .order_text import OrderDraft
+from .pdf_styles import MARGINS_MM, MM, text
 
-MM = 72 / 25.4
-MARGINS_MM = {"left": 20, "right": 10, "top": 20, "bottom": 20}
 PAGE_WIDTH_MM = 210
 TEXT_WIDTH_MM = PAGE_WIDTH_MM - MARGINS_MM["left"] - MARGINS_MM["right"]
 FONT_SIZE = 14
@@ -31,114 +30,45 @@ ANNEX_FONT_SIZE = 10.5
 ANNEX_WIDTHS_MM = (9, 31, 30, 31, 26, 28, 25)
 
 
-def text(value: str) -> str:
-    """Plain text made safe for a Paragraph (& < > escaped), with no-break spaces set."""
-    return escape(typeset(value)).replace("\n", "<br/>")
-
-
 def _styles(font: FontFamily) -> dict[str, Any]:
-    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
-    from reportlab.lib.styles import ParagraphStyle
-
-    body = ParagraphStyle(
+    body = ps.base_style(
         "body",
-        fontName=font.regular,
-        fontSize=FONT_SIZE,
-        leading=LEADING,
-        alignment=TA_JUSTIFY,
+        font,
+        FONT_SIZE,
+        LEADING,
+        "justify",
         firstLineIndent=INDENT_CM * 10 * MM,
         embeddedHyphenation=1,
     )
-    small = ParagraphStyle(
-        "small", parent=body, fontSize=12, leading=14, firstLineIndent=0, alignment=TA_LEFT
-    )
-    cell = ParagraphStyle(
-        "cell",
-        parent=small,
-        fontSize=ANNEX_FONT_SIZE,
-        leading=ANNEX_FONT_SIZE * 1.15,
+    small = ps.aligned("small", body, "left", fontSize=12, leading=14)
+    cell = ps.aligned(
+        "cell", small, "left", fontSize=ANNEX_FONT_SIZE, leading=ANNEX_FONT_SIZE * 1.15
     )
     return {
         "body": body,
-        "organisation": ParagraphStyle(
-            "organisation",
-            parent=body,
-            fontName=font.bold,
-            alignment=TA_CENTER,
-            firstLineIndent=0,
-            leading=LEADING,
+        "organisation": ps.bold_centred("organisation", body, font, leading=LEADING),
+        "order": ps.bold_centred(
+            "order", body, font, fontSize=16, leading=20, spaceBefore=14, spaceAfter=10
         ),
-        "order": ParagraphStyle(
-            "order",
-            parent=body,
-            fontName=font.bold,
-            fontSize=16,
-            leading=20,
-            alignment=TA_CENTER,
-            firstLineIndent=0,
-            spaceBefore=14,
-            spaceAfter=10,
-        ),
-        "left": ParagraphStyle("left", parent=body, alignment=TA_LEFT, firstLineIndent=0),
-        "right": ParagraphStyle("right", parent=body, alignment=TA_RIGHT, firstLineIndent=0),
-        "place": ParagraphStyle(
-            "place", parent=small, alignment=TA_CENTER, spaceBefore=4, spaceAfter=14
-        ),
-        "title": ParagraphStyle(
-            "title",
-            parent=body,
-            fontName=font.bold,
-            alignment=TA_CENTER,
-            firstLineIndent=0,
-            spaceAfter=14,
-        ),
-        "command": ParagraphStyle(
-            "command",
-            parent=body,
-            alignment=TA_LEFT,
-            firstLineIndent=0,
-            spaceBefore=8,
-            spaceAfter=8,
-        ),
-        "heading": ParagraphStyle(
-            "heading", parent=body, alignment=TA_LEFT, firstLineIndent=0, spaceBefore=24
-        ),
+        "left": ps.aligned("left", body, "left"),
+        "right": ps.aligned("right", body, "right"),
+        "place": ps.centred("place", small, spaceBefore=4, spaceAfter=14),
+        "title": ps.bold_centred("title", body, font, spaceAfter=14),
+        "command": ps.aligned("command", body, "left", spaceBefore=8, spaceAfter=8),
+        "heading": ps.aligned("heading", body, "left", spaceBefore=24),
         "small": small,
-        "stamp": ParagraphStyle("stamp", parent=small, leading=14),
-        "annex_title": ParagraphStyle(
-            "annex_title",
-            parent=body,
-            fontName=font.bold,
-            alignment=TA_CENTER,
-            firstLineIndent=0,
-            spaceBefore=14,
-            spaceAfter=10,
-        ),
+        "stamp": ps.aligned("stamp", small, "left", leading=14),
+        "annex_title": ps.bold_centred("annex_title", body, font, spaceBefore=14, spaceAfter=10),
         "cell": cell,
-        "cell_centre": ParagraphStyle("cell_centre", parent=cell, alignment=TA_CENTER),
-        "head": ParagraphStyle(
-            "head", parent=cell, fontName=font.bold, fontSize=10, leading=11.5, alignment=TA_CENTER
-        ),
+        "cell_centre": ps.centred("cell_centre", cell),
+        "head": ps.bold_centred("head", cell, font, fontSize=10, leading=11.5),
     }
 
 
 def _plain_table(rows: list[list[Any]], widths_mm: tuple[float, ...], top: float = 0) -> Any:
-    from reportlab.platypus import Table, TableStyle
-
-    table = Table(rows, colWidths=[w * MM for w in widths_mm], hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), document_font(SERIF).regular),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), top),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
+    return ps.plain_table(
+        rows, ps.points(widths_mm), document_font(SERIF), (0, 0, top, 0), valign="BOTTOM"
     )
-    return table
 
 
 def _header(draft: OrderDraft, styles: dict[str, Any]) -> list[Any]:
@@ -218,7 +148,6 @@ def _signature(draft: OrderDraft, styles: dict[str, Any]) -> list[Any]:
 
 
 def _annex(draft: OrderDraft, styles: dict[str, Any], font: FontFamily) -> list[Any]:
-    from reportlab.lib import colors
     from reportlab.platypus import PageBreak, Paragraph, Table, TableStyle
 
     annex = draft.annex
@@ -256,21 +185,7 @@ def _annex(draft: OrderDraft, styles: dict[str, Any], font: FontFamily) -> list[
         repeatRows=1,
         hAlign="LEFT",
     )
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), font.regular),
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                *spans,
-            ]
-        )
-    )
+    table.setStyle(TableStyle([*ps.grid_commands(font, (2.5, 2.5, 2, 4)), *spans]))
     return [PageBreak(), header, Paragraph(text(annex.title), styles["annex_title"]), table]
 
 
@@ -289,26 +204,11 @@ def _page_number(font: FontFamily) -> Any:
 
 def write_order_pdf(draft: OrderDraft, path: Path) -> None:
     """Render ``draft`` to ``path`` directly (``order_register.write_order`` writes safely)."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.platypus import SimpleDocTemplate
-
     font = document_font(SERIF)
     styles = _styles(font)
-    pdf = SimpleDocTemplate(
-        str(path),
-        pagesize=A4,
-        leftMargin=MARGINS_MM["left"] * MM,
-        rightMargin=MARGINS_MM["right"] * MM,
-        topMargin=MARGINS_MM["top"] * MM,
-        bottomMargin=MARGINS_MM["bottom"] * MM,
-        title=f"Приказ {draft.reference} «{draft.title}»",
-        author=draft.school_short or draft.organisation,
-        subject=draft.title,
-        creator="nastavapp",
-        lang="ru-RU",
-        initialFontName=font.regular,
-        initialFontSize=FONT_SIZE,
-    )
+    title = f"Приказ {draft.reference} «{draft.title}»"
+    author = draft.school_short or draft.organisation
+    pdf = ps.pdf_document(path, font, FONT_SIZE, title=title, author=author, subject=draft.title)
     story = [
         *_header(draft, styles),
         *_with_signature(_body(draft, styles), _signature(draft, styles)),

@@ -32,15 +32,14 @@ from ..pair_rules import post_of, term_text
 from ..pair_views import group_card
 from ..plans import PlanEntry, Progress, plan_of
 from ..school import get_school
+from . import pdf_styles as ps
 from .dates import blank_date
 from .declension import initials_first
 from .errors import ExportError
 from .fonts import SERIF, FontFamily, document_font
-from .order_pdf import text
 from .output import write_atomically
+from .pdf_styles import MARGINS_MM, MM, text
 
-MM = 72 / 25.4
-MARGINS_MM = {"left": 20, "right": 10, "top": 20, "bottom": 20}
 TEXT_WIDTH_MM = 210 - MARGINS_MM["left"] - MARGINS_MM["right"]
 FONT_SIZE = 12
 LEADING = 14
@@ -54,7 +53,6 @@ FIELD_LABEL_MM = 48
 SIGNATURE_WIDTHS_MM = (32, 36, 50, 62)
 BLANK_ROWS = 6  # an empty plan prints lines to fill in by hand
 BLANK = "_" * 30
-GRID_WIDTH = 0.5
 SIGNATURE_PADDING = 6  # points between the columns of the signature table
 
 
@@ -200,61 +198,25 @@ def plan_file_name(store: Store, group_id: int) -> str:
 
 # --- rendering -------------------------------------------------------------------------------
 def _styles(font: FontFamily) -> dict[str, Any]:
-    from reportlab.lib.enums import TA_CENTER, TA_LEFT
-    from reportlab.lib.styles import ParagraphStyle
-
-    body = ParagraphStyle(
-        "body",
-        fontName=font.regular,
-        fontSize=FONT_SIZE,
-        leading=LEADING,
-        alignment=TA_LEFT,
-        embeddedHyphenation=1,
-    )
-    centre = ParagraphStyle("centre", parent=body, alignment=TA_CENTER)
+    body = ps.base_style("body", font, FONT_SIZE, LEADING, embeddedHyphenation=1)
+    centre = ps.centred("centre", body)
     return {
         "body": body,
-        "school": ParagraphStyle("school", parent=centre, spaceAfter=3),
-        "title": ParagraphStyle(
-            "title",
-            parent=centre,
-            fontName=font.bold,
-            fontSize=14,
-            leading=17,
-            spaceBefore=14,
-        ),
-        "year": ParagraphStyle("year", parent=centre, spaceBefore=2, spaceAfter=12),
+        "school": ps.derived("school", centre, spaceAfter=3),
+        "title": ps.bold_centred("title", centre, font, fontSize=14, leading=17, spaceBefore=14),
+        "year": ps.derived("year", centre, spaceBefore=2, spaceAfter=12),
         "label": body,
         "cell": body,
         "number": centre,
-        "head": ParagraphStyle(
-            "head",
-            parent=centre,
-            fontName=font.bold,
-            fontSize=HEAD_FONT_SIZE,
-            leading=HEAD_FONT_SIZE * 1.15,
+        "head": ps.bold_centred(
+            "head", centre, font, fontSize=HEAD_FONT_SIZE, leading=HEAD_FONT_SIZE * 1.15
         ),
-        "hint": ParagraphStyle("hint", parent=centre, fontSize=9, leading=10),
+        "hint": ps.derived("hint", centre, fontSize=9, leading=10),
     }
 
 
 def _plain_table(rows: list[list[Any]], widths_mm: Sequence[float], font: FontFamily) -> Any:
-    from reportlab.platypus import Table, TableStyle
-
-    table = Table(rows, colWidths=[w * MM for w in widths_mm], hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), font.regular),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), SIGNATURE_PADDING),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ]
-        )
-    )
-    return table
+    return ps.plain_table(rows, ps.points(widths_mm), font, (0, SIGNATURE_PADDING, 1, 2))
 
 
 def _header(sheet: PlanSheet, styles: dict[str, Any], font: FontFamily, index: int) -> list[Any]:
@@ -284,7 +246,6 @@ def _day(value: date | None) -> str:
 def _items_table(sheet: PlanSheet, styles: dict[str, Any], font: FontFamily) -> Any:
     """The items, and under them (one borderless row) the closing block: the signatures never
     stand alone at the top of a page, the last item goes over with them."""
-    from reportlab.lib import colors
     from reportlab.platypus import Paragraph, Table, TableStyle
 
     def cell(value: str, style: str = "cell") -> Any:
@@ -310,7 +271,7 @@ def _items_table(sheet: PlanSheet, styles: dict[str, Any], font: FontFamily) -> 
     heights = [None] + [LEADING * 2] * BLANK_ROWS + [None] if blank else None
     table = Table(
         data,
-        colWidths=[w * MM for w in COLUMN_WIDTHS_MM],
+        colWidths=ps.points(COLUMN_WIDTHS_MM),
         rowHeights=heights,
         repeatRows=1,
         hAlign="LEFT",
@@ -318,14 +279,7 @@ def _items_table(sheet: PlanSheet, styles: dict[str, Any], font: FontFamily) -> 
     table.setStyle(
         TableStyle(
             [
-                ("FONTNAME", (0, 0), (-1, -1), font.regular),
-                ("GRID", (0, 0), (-1, last), GRID_WIDTH, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, last), 3),
-                ("RIGHTPADDING", (0, 0), (-1, last), 3),
-                ("TOPPADDING", (0, 0), (-1, last), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, last), 4),
+                *ps.grid_commands(font, (3, 3, 2, 4), last=last),
                 ("SPAN", (0, last + 1), (-1, last + 1)),
                 ("LEFTPADDING", (0, last + 1), (-1, last + 1), 0),
                 ("RIGHTPADDING", (0, last + 1), (-1, last + 1), 0),
@@ -428,38 +382,21 @@ def _numbered_canvas(font: FontFamily) -> type:
 
 def write_plan_pdf(sheets: Sequence[PlanSheet], path: Path) -> None:
     """Render ``sheets`` to ``path`` directly (see :func:`export_plan_pdf` for the safe way)."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
+    from reportlab.platypus import BaseDocTemplate, PageBreak, PageTemplate
 
     font = document_font(SERIF)
     styles = _styles(font)
     first = sheets[0] if sheets else None
-    pdf = BaseDocTemplate(
-        str(path),
-        pagesize=A4,
-        leftMargin=MARGINS_MM["left"] * MM,
-        rightMargin=MARGINS_MM["right"] * MM,
-        topMargin=MARGINS_MM["top"] * MM,
-        bottomMargin=MARGINS_MM["bottom"] * MM,
+    pdf = ps.pdf_document(
+        path,
+        font,
+        FONT_SIZE,
+        template=BaseDocTemplate,
         title=first.title if first else TITLE,
         author=first.school if first else "",
         subject=f"{first.title} на {first.year} учебный год" if first else TITLE,
-        creator="nastavapp",
-        lang="ru-RU",
-        initialFontName=font.regular,  # else every page names Helvetica as its first font
-        initialFontSize=FONT_SIZE,
     )
-    # no padding inside the frame: the text stands exactly within the margins
-    frame = Frame(
-        pdf.leftMargin,
-        pdf.bottomMargin,
-        pdf.width,
-        pdf.height,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
+    frame = ps.bare_frame(pdf.leftMargin, pdf.bottomMargin, pdf.width, pdf.height)
     pdf.addPageTemplates([PageTemplate("plan", frames=[frame])])
     story: list[Any] = []
     for index, sheet in enumerate(sheets):

@@ -107,6 +107,17 @@ class StageLine:
     def percent(self) -> float | None:
         return None if self.events == 0 else round(100.0 * self.done / self.events, 1)
 
+    def state(self, current: int) -> str:
+        """«выполнен», «текущий этап» (``current`` is its number), «в работе» or «не начат»;
+        «—» for a stage with no events."""
+        if self.events == 0:
+            return "—"
+        if self.done == self.events:
+            return "выполнен"
+        if self.number == current:
+            return "текущий этап"
+        return "в работе" if self.done else "не начат"
+
 
 @dataclass(frozen=True)
 class SatisfactionLine:

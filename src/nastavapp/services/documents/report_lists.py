@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from ...models import AcademicYear, Person
 from ...models.vocab import PersonCategory
@@ -165,3 +166,20 @@ def build_lists(
         hidden_participants=len(rows) - len(named),
         unnamed_in_pairs=unnamed,
     )
+
+
+def pair_cells(lists: ReportLists) -> list[list[Any]]:
+    """The cells of the list of pairs and groups, as plain values (PDF and xlsx)."""
+    cells = []
+    for p in lists.pairs:
+        mentees, posts = "\n".join(p.mentees), "\n".join(p.mentee_posts)
+        cells.append([p.number, p.mentor, p.mentor_post, mentees, posts, p.form, p.status, p.term])
+    return cells
+
+
+def people_cells(lists: ReportLists) -> list[list[Any]]:
+    """The cells of the list of participants, as plain values (PDF and xlsx)."""
+    return [
+        [p.number, p.name, p.category, p.post, p.roles, p.form, p.status]
+        for p in lists.participants
+    ]

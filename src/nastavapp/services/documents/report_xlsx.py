@@ -21,8 +21,17 @@ from pathlib import Path
 from typing import Any
 
 from ..report_data import DATA_SHEET, HEADER
-from .report_content import SATISFIED_FROM, TARGET_NOTE, ReportContent, StageLine
-from .report_lists import ReportLists
+from .report_content import SATISFIED_FROM, TARGET_NOTE, ReportContent
+from .report_lists import ReportLists, pair_cells, people_cells
+from .report_rows import (
+    FORM_HEAD,
+    INDICATOR_HEAD,
+    SATISFACTION_HEAD,
+    STAGE_HEAD,
+    form_rows,
+    satisfaction_rows,
+    stage_rows,
+)
 
 Progress = Callable[[int, int], None]
 
@@ -288,16 +297,6 @@ class _ReportSheet:
         self.sheet.row_dimensions[self.row].height = round(height, 1)
 
 
-def _stage_state(stage: StageLine, current: int) -> str:
-    if stage.events == 0:
-        return "—"
-    if stage.done == stage.events:
-        return "выполнен"
-    if stage.number == current:
-        return "текущий этап"
-    return "в работе" if stage.done else "не начат"
-
-
 def fill_report_sheet(sheet: Any, content: ReportContent, styles: _Styles) -> int:
     """Write the people's sheet; returns its last row."""
     out = _ReportSheet(sheet, styles)
@@ -312,35 +311,18 @@ def fill_report_sheet(sheet: Any, content: ReportContent, styles: _Styles) -> in
 
     out.skip()
     out.line("1. Показатели целевой модели наставничества", s.section, size=12)
-    out.header(
-        (
-            "№",
-            "Показатель и как он считается",
-            "Числитель, чел.",
-            "Знаменатель, чел.",
-            "Значение, %",
-            "Целевое значение, %",
-            "Выполнение",
-        )
-    )
+    out.header(INDICATOR_HEAD)
     for number, row in enumerate(content.indicators, start=1):
         out.indicator(number, row)
     out.line(TARGET_NOTE, s.note, size=10)
 
     out.skip()
     out.line("2. Наставнические пары и группы по формам наставничества", s.section, size=12)
-    out.header(
-        ("№", "Форма наставничества", "Пар", "Групп", "Всего", "Наставников", "Наставляемых")
-    )
-    for number, form in enumerate(content.forms, start=1):
-        out.cells(
-            [number, form.label, form.pairs, form.groups, form.total, form.mentors, form.mentees]
-        )
-    total = content.forms_total
-    out.cells(
-        ["", "Всего", total.pairs, total.groups, total.total, total.mentors, total.mentees],
-        bold=True,
-    )
+    out.header(FORM_HEAD)
+    *forms, forms_total = form_rows(content)
+    for cells in forms:
+        out.cells(cells)
+    out.cells(forms_total, bold=True)
 
     out.skip()
     out.line("3. Основные сведения", s.section, size=12)
@@ -353,51 +335,18 @@ def fill_report_sheet(sheet: Any, content: ReportContent, styles: _Styles) -> in
 
     out.skip()
     out.line("4. Выполнение дорожной карты", s.section, size=12)
-    out.header(
-        ("№", "Этап", "Мероприятий", "Выполнено", "Просрочено", "Выполнение, %", "Состояние")
-    )
-    current = int(content.current_stage.split(".")[0])
-    for stage in content.stages:
-        out.cells(
-            [
-                stage.number,
-                stage.title,
-                stage.events,
-                stage.done,
-                stage.overdue,
-                stage.percent,
-                _stage_state(stage, current),
-            ]
-        )
-    whole = content.roadmap_total
-    out.cells(["", "Всего", whole.events, whole.done, whole.overdue, whole.percent, ""], bold=True)
+    out.header(STAGE_HEAD)
+    *stages, stages_total = stage_rows(content)
+    for cells in stages:
+        out.cells(cells)
+    out.cells(stages_total, bold=True)
     out.line(f"Текущий этап: {content.current_stage}.", s.plain)
 
     out.skip()
     out.line("5. Удовлетворённость участников программы", s.section, size=12)
-    out.header(
-        (
-            "№",
-            "Участники",
-            "Анкета",
-            "Ответили, чел.",
-            "Средний балл (1–10)",
-            "Удовлетворены, чел.",
-            "Удовлетворены, %",
-        )
-    )
-    for number, line in enumerate(content.satisfaction, start=1):
-        out.cells(
-            [
-                number,
-                line.audience,
-                line.questionnaire,
-                line.respondents,
-                line.average,
-                line.satisfied,
-                line.satisfied_share,
-            ]
-        )
+    out.header(SATISFACTION_HEAD)
+    for cells in satisfaction_rows(content):
+        out.cells(cells)
     out.line(
         f"Удовлетворённым считается участник, средняя оценка которого по вопросам анкеты — "
         f"от {SATISFIED_FROM} до 10 баллов.",
@@ -531,29 +480,6 @@ def _list_sheet(
     _page_setup(sheet, landscape=True)
 
 
-def _pair_rows(lists: ReportLists) -> list[list[Any]]:
-    return [
-        [
-            p.number,
-            p.mentor,
-            p.mentor_post,
-            "\n".join(p.mentees),
-            "\n".join(p.mentee_posts),
-            p.form,
-            p.status,
-            p.term,
-        ]
-        for p in lists.pairs
-    ]
-
-
-def _people_rows(lists: ReportLists) -> list[list[Any]]:
-    return [
-        [p.number, p.name, p.category, p.post, p.roles, p.form, p.status]
-        for p in lists.participants
-    ]
-
-
 def _write_lists(
     book: Any, content: ReportContent, styles: _Styles, progress: Callable[[int], None]
 ) -> None:
@@ -566,12 +492,12 @@ def _write_lists(
         f"Наставнические пары и группы, {content.year_title} учебный год",
         f"{content.school_full_name}. {note}",
         PAIR_COLUMNS,
-        _pair_rows(lists),
+        pair_cells(lists),
         styles,
         "",
         progress,
     )
-    people = _people_rows(lists)
+    people = people_cells(lists)
     _list_sheet(
         book,
         PEOPLE_SHEET,

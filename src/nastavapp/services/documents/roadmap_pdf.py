@@ -13,12 +13,14 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from ...store import Store
+from . import pdf_styles as ps
 from .fonts import SERIF, FontFamily, document_font
 from .output import write_atomically
 from .pdf_pages import numbered_canvas
+from .pdf_styles import GRID_WIDTH, MARGINS_MM, MM
+from .pdf_styles import numero_text as text
 from .roadmap_rows import (
     COLUMNS,
     EventRow,
@@ -29,76 +31,46 @@ from .roadmap_rows import (
     split_number,
 )
 
-MM = 72 / 25.4  # points in a millimetre
-MARGINS_MM = {"left": 20, "right": 10, "top": 20, "bottom": 20}
 # № п/п, мероприятие, содержание, сроки, ответственные, результат: 267 mm in all
 COLUMN_WIDTHS_MM = (14, 48, 97, 34, 34, 40)
 TABLE_FONT_SIZE = 11
 HEADER_FONT_SIZE = 12
 STAGE_BACKGROUND = "#E6E6E6"
-GRID_WIDTH = 0.5
 SPLIT_ROW_MIN_HEIGHT = 3 * TABLE_FONT_SIZE * 1.18  # a part of a split row holds 2+ lines
 
 
-def text(value: str) -> str:
-    """Plain text made safe for a reportlab Paragraph: & < > escaped, newlines as line breaks.
-
-    «№» keeps to its number with a non-breaking space, as Russian typography wants.
-    """
-    return escape(value.replace("№ ", "№\u00a0")).replace("\n", "<br/>")
-
-
 def _styles(font: FontFamily) -> dict[str, Any]:
-    from reportlab.lib.enums import TA_CENTER, TA_LEFT
-    from reportlab.lib.styles import ParagraphStyle
-
-    base = ParagraphStyle(
+    base = ps.base_style(
         "base",
-        fontName=font.regular,
-        fontSize=TABLE_FONT_SIZE,
-        leading=TABLE_FONT_SIZE * 1.18,
-        alignment=TA_LEFT,
-        bulletFontName=font.regular,
-        bulletFontSize=TABLE_FONT_SIZE,
+        font,
+        TABLE_FONT_SIZE,
+        TABLE_FONT_SIZE * 1.18,
         embeddedHyphenation=1,  # «организаций-/партнёров» may break at its own hyphen
     )
-    header_text = ParagraphStyle(
-        "header_text",
-        parent=base,
-        fontSize=HEADER_FONT_SIZE,
-        leading=HEADER_FONT_SIZE * 1.2,
+    header_text = ps.derived(
+        "header_text", base, fontSize=HEADER_FONT_SIZE, leading=HEADER_FONT_SIZE * 1.2
     )
     return {
         "cell": base,
-        "number": ParagraphStyle("number", parent=base, alignment=TA_CENTER),
-        "item": ParagraphStyle("item", parent=base, leftIndent=15, bulletIndent=0, spaceAfter=1.5),
-        "item_wide": ParagraphStyle(  # room for «10.» and on
-            "item_wide", parent=base, leftIndent=20, bulletIndent=0, spaceAfter=1.5
+        "number": ps.centred("number", base),
+        "item": ps.derived("item", base, leftIndent=15, bulletIndent=0, spaceAfter=1.5),
+        "item_wide": ps.derived(  # room for «10.» and on
+            "item_wide", base, leftIndent=20, bulletIndent=0, spaceAfter=1.5
         ),
-        "head": ParagraphStyle("head", parent=base, fontName=font.bold, alignment=TA_CENTER),
-        "stage": ParagraphStyle("stage", parent=base, fontName=font.bold),
-        "organisation": ParagraphStyle("organisation", parent=header_text, alignment=TA_CENTER),
+        "head": ps.bold_centred("head", base, font),
+        "stage": ps.derived("stage", base, fontName=font.bold),
+        "organisation": ps.centred("organisation", header_text),
         "approval": header_text,
-        "approval_head": ParagraphStyle(
-            "approval_head", parent=header_text, fontName=font.bold, spaceAfter=2
+        "approval_head": ps.derived("approval_head", header_text, fontName=font.bold, spaceAfter=2),
+        "title": ps.bold_centred(
+            "title", header_text, font, fontSize=14, leading=17, spaceBefore=8
         ),
-        "title": ParagraphStyle(
-            "title",
-            parent=header_text,
-            fontName=font.bold,
-            fontSize=14,
-            leading=17,
-            alignment=TA_CENTER,
-            spaceBefore=8,
-        ),
-        "subtitle": ParagraphStyle(
-            "subtitle", parent=header_text, alignment=TA_CENTER, spaceAfter=10
-        ),
+        "subtitle": ps.centred("subtitle", header_text, spaceAfter=10),
     }
 
 
 def _header(document: RoadmapDocument, styles: dict[str, Any], font: FontFamily) -> list[Any]:
-    from reportlab.platypus import Paragraph, Table, TableStyle
+    from reportlab.platypus import Paragraph
 
     lines = approval_lines(document)
     stamp = [Paragraph(text(lines[0]), styles["approval_head"])] + [
@@ -108,20 +80,11 @@ def _header(document: RoadmapDocument, styles: dict[str, Any], font: FontFamily)
     usable = (297 - MARGINS_MM["left"] - MARGINS_MM["right"]) * MM
     stamp_width = 105 * MM
     organisation_width = 115 * MM
-    header = Table(
+    header = ps.plain_table(
         [[organisation, "", stamp]],
-        colWidths=[organisation_width, usable - organisation_width - stamp_width, stamp_width],
-        hAlign="LEFT",
-    )
-    header.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), font.regular),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
+        [organisation_width, usable - organisation_width - stamp_width, stamp_width],
+        font,
+        (0, 0, None, None),
     )
     return [
         header,
@@ -149,17 +112,7 @@ def _table(document: RoadmapDocument, styles: dict[str, Any], font: FontFamily) 
     from reportlab.platypus import Paragraph, TableStyle
 
     data: list[list[Any]] = [[Paragraph(text(title), styles["head"]) for title in COLUMNS]]
-    commands: list[tuple[Any, ...]] = [
-        ("FONTNAME", (0, 0), (-1, -1), font.regular),
-        ("FONTSIZE", (0, 0), (-1, -1), TABLE_FONT_SIZE),
-        ("GRID", (0, 0), (-1, -1), GRID_WIDTH, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]
+    commands = ps.grid_commands(font, (4, 4, 3, 4), size=TABLE_FONT_SIZE)
     for row in document.rows:
         index = len(data)
         if isinstance(row, StageRow):
@@ -183,7 +136,7 @@ def _table(document: RoadmapDocument, styles: dict[str, Any], font: FontFamily) 
         )
     table = _table_class()(
         data,
-        colWidths=[width * MM for width in COLUMN_WIDTHS_MM],
+        colWidths=ps.points(COLUMN_WIDTHS_MM),
         repeatRows=1,
         hAlign="LEFT",
         # Rows break across pages, as in Word, so that no page is left half empty.
@@ -239,25 +192,13 @@ def _table_class() -> type:
 
 def write_roadmap_pdf(document: RoadmapDocument, path: Path) -> None:
     """Render ``document`` to ``path`` directly (no temporary file; see ``export_roadmap_pdf``)."""
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.platypus import SimpleDocTemplate
-
     font = document_font(SERIF)
     styles = _styles(font)
-    pdf = SimpleDocTemplate(
-        str(path),
-        pagesize=landscape(A4),
-        leftMargin=MARGINS_MM["left"] * MM,
-        rightMargin=MARGINS_MM["right"] * MM,
-        topMargin=MARGINS_MM["top"] * MM,
-        bottomMargin=MARGINS_MM["bottom"] * MM,
-        title=f"{document.title} на {document.year_title} учебный год",
-        author=document.school_short_name or document.school_full_name,
-        subject=f"{document.title} {document.subtitle}",
-        creator="nastavapp",
-        lang="ru-RU",
-        initialFontName=font.regular,  # else every page names Helvetica as its first font
-        initialFontSize=TABLE_FONT_SIZE,
+    title = f"{document.title} на {document.year_title} учебный год"
+    subject = f"{document.title} {document.subtitle}"
+    author = document.school_short_name or document.school_full_name
+    pdf = ps.pdf_document(
+        path, font, TABLE_FONT_SIZE, wide=True, title=title, author=author, subject=subject
     )
     story = [*_header(document, styles, font), _table(document, styles, font)]
     pdf.build(story, canvasmaker=numbered_canvas(font))
