@@ -51,6 +51,15 @@ def current_year(store: Store) -> AcademicYear | None:
     return years[-1] if years else None
 
 
+def year_or_current(store: Store, year_id: int | None) -> AcademicYear | None:
+    """The year ``year_id`` (None: the current one); None when there is no such year."""
+    if year_id is None:
+        return current_year(store)
+    with store.session() as session:
+        year = session.get(AcademicYear, year_id)
+    return year if year is not None and year.id is not None else None
+
+
 def set_current_year(store: Store, year_id: int) -> AcademicYear:
     with store.session() as session:
         chosen = session.get(AcademicYear, year_id)

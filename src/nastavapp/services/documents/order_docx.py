@@ -7,6 +7,9 @@ header row repeated on every page. A4, margins 20/10/20/20 mm (ГОСТ Р 7.0.9
 Roman 14 pt (Word has it on every Windows; LibreOffice shows it with Liberation Serif, the same
 metrics as our PDF). Page numbers at the top from page 2 on.
 
+The layout helpers (``setup_page``, ``add_paragraph``, ``set_font`` …) are shared by the other
+Word documents (the Положение о наставничестве, :mod:`.regulations_docx`).
+
 python-docx is imported only inside the functions: the command line starts without it.
 """
 
@@ -28,7 +31,7 @@ ANNEX_WIDTHS_MM = (9, 31, 30, 31, 26, 28, 25)
 ACQUAINTED_WIDTHS_MM = (70, 40, 70)
 
 
-def _set_font(target: Any, size: float | None = None, bold: bool | None = None) -> None:
+def set_font(target: Any, size: float | None = None, bold: bool | None = None) -> None:
     """Times New Roman for every script of a style or run (Cyrillic included)."""
     from docx.oxml.ns import qn
     from docx.shared import Pt
@@ -48,7 +51,7 @@ def _set_font(target: Any, size: float | None = None, bold: bool | None = None) 
         fonts.set(qn(attribute), FONT)
 
 
-def _paragraph(
+def add_paragraph(
     document: Any,
     text: str,
     *,
@@ -74,23 +77,24 @@ def _paragraph(
     form.space_before, form.space_after = Pt(before), Pt(after)
     if text:
         run = paragraph.add_run(typeset(text))
-        _set_font(run, size, bold or None)
+        set_font(run, size, bold or None)
     return paragraph
 
 
-def _tabbed(document: Any, left: str, right: str, *, before: float = 0) -> Any:
+def add_tabbed(document: Any, left: str, right: str, *, before: float = 0) -> Any:
     """«left … right» on one line: a right tab stop at the right margin."""
     from docx.enum.text import WD_TAB_ALIGNMENT
     from docx.shared import Mm
 
-    paragraph = _paragraph(document, "", align="left", indent=False, before=before)
+    paragraph = add_paragraph(document, "", align="left", indent=False, before=before)
     paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
     run = paragraph.add_run(f"{typeset(left)}\t{typeset(right)}")
-    _set_font(run)
+    set_font(run)
     return paragraph
 
 
-def _setup(document: Any, draft: OrderDraft) -> None:
+def setup_page(document: Any) -> None:
+    """A4 portrait, the ГОСТ margins, Times New Roman 14 pt, page numbers from page 2 on."""
     from docx.enum.section import WD_ORIENT
     from docx.shared import Mm, Pt
 
@@ -101,10 +105,14 @@ def _setup(document: Any, draft: OrderDraft) -> None:
     section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
     section.header_distance = Mm(10)
     normal = document.styles["Normal"]
-    _set_font(normal, FONT_SIZE_PT)
+    set_font(normal, FONT_SIZE_PT)
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.0
-    _page_numbers(section)
+    add_page_numbers(section)
+
+
+def _setup(document: Any, draft: OrderDraft) -> None:
+    setup_page(document)
     properties = document.core_properties
     properties.title = f"Приказ {draft.reference} «{draft.title}»"
     properties.author = draft.school_short or draft.organisation
@@ -113,7 +121,7 @@ def _setup(document: Any, draft: OrderDraft) -> None:
     properties.comments = "nastavapp"
 
 
-def _page_numbers(section: Any) -> None:
+def add_page_numbers(section: Any) -> None:
     """PAGE in the middle of the top margin, not on the first page (ГОСТ Р 7.0.97)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import parse_xml
@@ -128,7 +136,7 @@ def _page_numbers(section: Any) -> None:
     paragraph._p.append(field)
 
 
-def _no_borders(table: Any) -> None:
+def remove_borders(table: Any) -> None:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
@@ -139,7 +147,7 @@ def _no_borders(table: Any) -> None:
     table._tbl.tblPr.append(parse_xml(f"<w:tblBorders {nsdecls('w')}>{sides}</w:tblBorders>"))
 
 
-def _cell_text(
+def fill_cell(
     cell: Any,
     text: str,
     *,
@@ -161,10 +169,10 @@ def _cell_text(
         if centre:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if line:
-            _set_font(paragraph.add_run(typeset(line)), size, bold or None)
+            set_font(paragraph.add_run(typeset(line)), size, bold or None)
 
 
-def _widths(table: Any, widths_mm: tuple[float, ...], margin_mm: float = 1) -> None:
+def set_widths(table: Any, widths_mm: tuple[float, ...], margin_mm: float = 1) -> None:
     """Fixed column widths (the grid Writer reads and the cells Word reads), narrow margins."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
@@ -188,14 +196,14 @@ def _widths(table: Any, widths_mm: tuple[float, ...], margin_mm: float = 1) -> N
 def _acquainted(document: Any, draft: OrderDraft) -> None:
     if not draft.acquainted:
         return
-    _paragraph(document, draft.acquainted_heading, align="left", indent=False, before=24)
+    add_paragraph(document, draft.acquainted_heading, align="left", indent=False, before=24)
     table = document.add_table(rows=len(draft.acquainted), cols=3)
-    _no_borders(table)
+    remove_borders(table)
     for row, name in zip(table.rows, draft.acquainted, strict=True):
         values = (name, "____________", blank_date(draft.issued_on.year))
         for cell, value in zip(row.cells, values, strict=True):
-            _cell_text(cell, value, size=12, before=10)
-    _widths(table, ACQUAINTED_WIDTHS_MM, margin_mm=0)
+            fill_cell(cell, value, size=12, before=10)
+    set_widths(table, ACQUAINTED_WIDTHS_MM, margin_mm=0)
 
 
 def _annex(document: Any, draft: OrderDraft) -> None:
@@ -209,10 +217,12 @@ def _annex(document: Any, draft: OrderDraft) -> None:
         return
     school = draft.school_short or draft.organisation
     for index, line in enumerate(("Приложение", f"к приказу {school}", draft.reference)):
-        stamp = _paragraph(document, line, align="left", indent=False, size=12)
+        stamp = add_paragraph(document, line, align="left", indent=False, size=12)
         stamp.paragraph_format.left_indent = Mm(TEXT_WIDTH_MM - 85)
         stamp.paragraph_format.page_break_before = index == 0
-    _paragraph(document, annex.title, align="center", indent=False, bold=True, before=14, after=10)
+    add_paragraph(
+        document, annex.title, align="center", indent=False, bold=True, before=14, after=10
+    )
     blocks = annex.blocks()
     table = document.add_table(rows=1 + sum(len(b) for b in blocks), cols=len(annex.columns))
     table.style = "Table Grid"
@@ -220,7 +230,7 @@ def _annex(document: Any, draft: OrderDraft) -> None:
     header = table.rows[0]
     header._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
     for cell, title in zip(header.cells, annex.columns, strict=True):
-        _cell_text(cell, title, size=ANNEX_FONT_SIZE_PT - 1, bold=True, centre=True)
+        fill_cell(cell, title, size=ANNEX_FONT_SIZE_PT - 1, bold=True, centre=True)
     index = 1
     for block in blocks:
         first = index
@@ -228,14 +238,14 @@ def _annex(document: Any, draft: OrderDraft) -> None:
             for column, (cell, value) in enumerate(
                 zip(table.rows[index].cells, cells, strict=True)
             ):
-                _cell_text(cell, value, size=ANNEX_FONT_SIZE_PT, centre=column == 0)
+                fill_cell(cell, value, size=ANNEX_FONT_SIZE_PT, centre=column == 0)
             index += 1
         if len(block) > 1:
             for column in range(len(annex.columns)):
                 if column not in annex.member_columns:
                     table.cell(first, column).merge(table.cell(index - 1, column))
     if len(annex.columns) == len(ANNEX_WIDTHS_MM):
-        _widths(table, ANNEX_WIDTHS_MM)
+        set_widths(table, ANNEX_WIDTHS_MM)
 
 
 def write_order_docx(draft: OrderDraft, path: Path) -> None:
@@ -244,27 +254,27 @@ def write_order_docx(draft: OrderDraft, path: Path) -> None:
 
     document = Document()
     _setup(document, draft)
-    _paragraph(document, draft.organisation, align="center", indent=False, bold=True)
-    _paragraph(
+    add_paragraph(document, draft.organisation, align="center", indent=False, bold=True)
+    add_paragraph(
         document, "ПРИКАЗ", align="center", indent=False, bold=True, size=16, before=14, after=10
     )
-    _tabbed(document, draft.date_text, draft.number_text)
-    _paragraph(document, draft.place, align="center", indent=False, size=12, before=4, after=14)
-    _paragraph(document, draft.title, align="center", indent=False, bold=True, after=14)
+    add_tabbed(document, draft.date_text, draft.number_text)
+    add_paragraph(document, draft.place, align="center", indent=False, size=12, before=4, after=14)
+    add_paragraph(document, draft.title, align="center", indent=False, bold=True, after=14)
     if draft.preamble.strip():
-        _paragraph(document, draft.preamble.rstrip().rstrip(",;:") + ",")
-    _paragraph(document, "ПРИКАЗЫВАЮ:", align="left", indent=False, before=8, after=8)
+        add_paragraph(document, draft.preamble.rstrip().rstrip(",;:") + ",")
+    add_paragraph(document, "ПРИКАЗЫВАЮ:", align="left", indent=False, before=8, after=8)
     last = None
     for number, point in enumerate(draft.points, start=1):
         lines = point.text.split("\n")
-        last = _paragraph(document, f"{number}. {lines[0]}")
+        last = add_paragraph(document, f"{number}. {lines[0]}")
         for line in lines[1:]:
-            last = _paragraph(document, line)
+            last = add_paragraph(document, line)
         for index, sub in enumerate(point.subs, start=1):
-            last = _paragraph(document, f"{number}.{index}. {sub}")
+            last = add_paragraph(document, f"{number}.{index}. {sub}")
     if last is not None:
         last.paragraph_format.keep_with_next = True  # the signature never stands alone
-    _tabbed(document, draft.signer_post, draft.signer_name, before=36)
+    add_tabbed(document, draft.signer_post, draft.signer_name, before=36)
     _acquainted(document, draft)
     _annex(document, draft)
     document.save(str(path))

@@ -34,7 +34,7 @@ from ..names import FullName, clean
 from ..pair_orders import annex_rows, order_annex_rows
 from ..pair_views import PersonBrief, list_groups
 from ..school import curator_name, director_name, get_school
-from ..years import current_year
+from ..years import year_or_current
 from .dates import date_words
 from .declension import Case, decline_position, initials_first
 from .order_text import Named, OrderAnnex, OrderDraft, OrderError, fill, fill_points
@@ -138,12 +138,8 @@ def _person(store: Store, person_id: int, label: str) -> Named:
 
 
 def _year(store: Store, year_id: int | None) -> AcademicYear:
-    if year_id is None:
-        year = current_year(store)
-    else:
-        with store.session() as session:
-            year = session.get(AcademicYear, year_id)
-    if year is None or year.id is None:
+    year = year_or_current(store, year_id)
+    if year is None:
         raise OrderError("Учебный год не выбран: заведите учебный год.")
     return year
 

@@ -1,5 +1,6 @@
-"""«Приказы, согласия и списки»: the orders (through :class:`OrderDialog`), consent forms for a
-person or a whole class, and the lists of the bases and of the pairs as PDF or Excel.
+"""«Приказы, Положение, согласия и списки»: the orders (through :class:`OrderDialog`), the
+Положение о наставничестве as a Word draft, consent forms for a person or a whole class, and the
+lists of the bases and of the pairs as PDF or Excel.
 
 Every file goes through the services' safe writing: a locked or read-only place gives the
 Russian message and the save dialog opens again, so the curator can choose another one.
@@ -37,9 +38,11 @@ from ...store import Store, StoreError
 from .. import messages
 from .order_dialog import OrderDialog
 
-TITLE = "Приказы, согласия и списки"
+TITLE = "Приказы, Положение, согласия и списки"
 PDF_FILTER = "Документ PDF (*.pdf)"
 XLSX_FILTER = "Книга Excel (*.xlsx)"
+DOCX_FILTER = "Документ Word (*.docx)"
+REGULATIONS_NOTE = "проект для правки в Word"
 ABOUT = (
     "Приказы составляются по шаблону с данными школы и склонёнными именами; текст и имена "
     "можно поправить перед сохранением. Сохранённый приказ попадает в реестр, а мероприятие "
@@ -88,6 +91,19 @@ class OrdersSection(QGroupBox):
         grid.addWidget(self.order_kind, 0, 1)
         grid.addWidget(self.order_button, 0, 2)
 
+        regulations = QLabel(REGULATIONS_NOTE)
+        regulations.setWordWrap(True)
+        regulations.setStyleSheet("color: #555555;")
+        self.regulations_button = QPushButton("Сохранить Word…")
+        self.regulations_button.setToolTip(
+            "Проект Положения для правки в Word: данные школы, куратор, формы наставничества "
+            "учебного года и гриф «УТВЕРЖДЕНО» с номером и датой приказа"
+        )
+        self.regulations_button.clicked.connect(self.save_regulations)
+        grid.addWidget(QLabel("Положение о наставничестве:"), 1, 0)
+        grid.addWidget(regulations, 1, 1)
+        grid.addWidget(self.regulations_button, 1, 2)
+
         self.person = QComboBox()
         shrinkable(self.person)
         self.person.setEditable(True)
@@ -95,16 +111,16 @@ class OrdersSection(QGroupBox):
         self.person.lineEdit().setPlaceholderText("ФИО, класс или должность")
         self.person_button = QPushButton("Бланк согласия…")
         self.person_button.clicked.connect(self.save_person_consent)
-        grid.addWidget(QLabel("Согласие на обработку ПДн:"), 1, 0)
-        grid.addWidget(self.person, 1, 1)
-        grid.addWidget(self.person_button, 1, 2)
+        grid.addWidget(QLabel("Согласие на обработку ПДн:"), 2, 0)
+        grid.addWidget(self.person, 2, 1)
+        grid.addWidget(self.person_button, 2, 2)
         self.school_class = QComboBox()
         shrinkable(self.school_class)
         self.class_button = QPushButton("Бланки на весь класс…")
         self.class_button.clicked.connect(self.save_class_consents)
-        grid.addWidget(QLabel("Класс:"), 2, 0)
-        grid.addWidget(self.school_class, 2, 1)
-        grid.addWidget(self.class_button, 2, 2)
+        grid.addWidget(QLabel("Класс:"), 3, 0)
+        grid.addWidget(self.school_class, 3, 1)
+        grid.addWidget(self.class_button, 3, 2)
 
         self.list_kind = QComboBox()
         shrinkable(self.list_kind)
@@ -114,16 +130,16 @@ class OrdersSection(QGroupBox):
         self.list_xlsx = QPushButton("Сохранить Excel…")
         self.list_pdf.clicked.connect(lambda: self.save_list(".pdf"))
         self.list_xlsx.clicked.connect(lambda: self.save_list(".xlsx"))
-        grid.addWidget(QLabel("Список:"), 3, 0)
-        grid.addWidget(self.list_kind, 3, 1)
-        grid.addWidget(self.list_pdf, 3, 2)
-        grid.addWidget(self.list_xlsx, 3, 3)
+        grid.addWidget(QLabel("Список:"), 4, 0)
+        grid.addWidget(self.list_kind, 4, 1)
+        grid.addWidget(self.list_pdf, 4, 2)
+        grid.addWidget(self.list_xlsx, 4, 3)
         grid.setColumnStretch(1, 1)
         self.refresh()
 
     def show_year(self, year: AcademicYear | None) -> None:
         self._year = year
-        for button in (self.order_button, self.list_pdf, self.list_xlsx):
+        for button in (self.order_button, self.regulations_button, self.list_pdf, self.list_xlsx):
             button.setEnabled(year is not None)
         self.refresh()
 
@@ -151,6 +167,29 @@ class OrdersSection(QGroupBox):
         dialog.saved.connect(self._saved)
         self.dialog = dialog  # for tests and to keep a reference while open
         dialog.open()
+
+    # --- the Положение ------------------------------------------------------------------------
+    def save_regulations(self) -> None:
+        """«Положение о наставничестве» as a Word draft for the year shown."""
+        from ...services.documents.regulations import regulations_file_name
+
+        year = self._year
+        if year is None or year.id is None:
+            return
+        school = get_school(self._store)
+        year_id = int(year.id)
+
+        def write(target: Path) -> Path:
+            from ...services.documents.regulations import export_regulations
+
+            return export_regulations(self._store, target, today=self._today, year_id=year_id)
+
+        self._save(
+            "Сохранить Положение о наставничестве",
+            regulations_file_name(school.short_name if school else "", year.title),
+            DOCX_FILTER,
+            write,
+        )
 
     # --- consents and lists ---------------------------------------------------------------------
     def save_person_consent(self) -> None:
