@@ -1,0 +1,123 @@
+"""The controller's «Файл» and «Справка» menu actions: open another file, save a copy, make
+the demonstration school, start a new academic year, «О программе».
+
+A mixin of ``AppController``, which provides ``store``, ``window``, ``today`` and
+``open_database``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import APP_TITLE, __version__
+from ..store import StoreError, data_dir
+from . import messages
+
+if TYPE_CHECKING:
+    from ..models import AcademicYear
+    from .new_year_dialog import NewYearDialog
+
+
+class FileActions:
+    """Mixed into AppController."""
+
+    def choose_database(self) -> None:
+        folder = self.store.path.parent if self.store else data_dir()
+        path = messages.open_file(self.window, "Открыть базу", folder, messages.DB_FILTER)
+        if path is not None:
+            self.open_database(path)
+
+    def save_copy(self) -> None:
+        if self.store is None:
+            return
+        suggested = self.store.path.with_name(
+            f"{self.store.path.stem}-копия-{self.today:%Y-%m-%d}.sqlite"
+        )
+        target = messages.save_file(
+            self.window, "Сохранить копию базы", suggested, messages.DB_FILTER
+        )
+        if target is None:
+            return
+        from ..store.copy import write_copy
+
+        try:
+            write_copy(self.store.path, target)
+        except StoreError as exc:
+            messages.error(self.window, str(exc))
+            return
+        messages.info(self.window, f"Копия базы сохранена:\n{target}")
+
+    def create_demo(self) -> None:
+        from ..services.demo import DemoError
+        from ..services.demo import create_demo as build_demo
+
+        suggested = _free_name(data_dir() / "Демонстрационная школа.sqlite")
+        target = messages.save_file(
+            self.window, "Создать демонстрационную школу", suggested, messages.DB_FILTER
+        )
+        if target is None:
+            return
+        try:
+            build_demo(target, today=self.today)
+        except (DemoError, StoreError) as exc:
+            messages.error(self.window, f"{exc}")
+            return
+        if messages.confirm(
+            self.window,
+            "Демонстрационная школа создана в отдельном файле:\n"
+            f"{target}\n\nОткрыть её сейчас? Ваша база останется как была.",
+        ):
+            self.open_database(target)
+
+    def start_new_year(self) -> None:
+        from ..services.years import list_years
+        from .new_year_dialog import NewYearDialog
+
+        if self.store is None or self.window is None:
+            return
+        years = list_years(self.store)
+        if not years:
+            return
+        dialog = NewYearDialog(years[-1], self.window)
+        dialog.accepted.connect(lambda: self._new_year_chosen(dialog, years[-1]))
+        dialog.open()
+        self.new_year_dialog = dialog
+
+    def _new_year_chosen(self, dialog: NewYearDialog, latest: AcademicYear) -> None:
+        from ..services.new_year import start_new_year
+        from ..services.years import YearError
+
+        assert self.store is not None and self.window is not None
+        try:
+            result = start_new_year(self.store, dialog.chosen_title(), from_year=latest)
+        except (YearError, StoreError) as exc:
+            messages.error(self.window, str(exc))
+            return
+        self.window.reload_years()
+        messages.info(
+            self.window,
+            f"Начат {result.year.title} учебный год.\n"
+            f"Переведено в следующий класс: {result.promoted}, выпускников: {result.graduated}.\n"
+            f"Перенесено наставников: {result.mentors}, пар и групп: {result.groups}.",
+        )
+
+    def show_about(self) -> None:
+        messages.about(
+            self.window,
+            "О программе",
+            f"<h3>{APP_TITLE}</h3><p>Версия {__version__}</p>"
+            "<p>Внедрение целевой модели наставничества в школе: дорожная карта, базы "
+            "наставников и наставляемых, пары и группы, показатели, документы и отчёт в "
+            "муниципальный центр.</p><p>Работает без интернета; данные хранятся только на "
+            "этом компьютере.</p>",
+        )
+
+
+def _free_name(path: Path) -> Path:
+    """``path`` or «name (2).ext», «name (3).ext» … whichever does not exist yet."""
+    candidate, number = path, 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem} ({number}){path.suffix}")
+        number += 1
+    return candidate
