@@ -158,6 +158,23 @@ def test_utf8_bom_csv_with_commas(store, tmp_path):
     assert rejections(result) == [FOOTER_REJECTION]
 
 
+def test_csv_stitched_from_utf8_and_cp1251_lines(store, tmp_path):
+    """Two lists pasted into one file: each line is read in its own encoding."""
+    utf8 = write_csv(tmp_path / "a.csv", CLASS_LIST, encoding="utf-8", delimiter=";")
+    cp1251 = write_csv(tmp_path / "b.csv", CLASS_LIST, encoding="cp1251", delimiter=";")
+    head_and_first = utf8.read_bytes().splitlines(keepends=True)
+    rest = cp1251.read_bytes().splitlines(keepends=True)
+    # the title, header and first two pupils in UTF-8, the other pupils and the footer in cp1251
+    cut = next(i for i, line in enumerate(head_and_first) if "Ёлкина".encode() in line) + 1
+    mixed = tmp_path / "сшитый.csv"
+    mixed.write_bytes(b"".join(head_and_first[:cut] + rest[cut:]))
+    with pytest.raises(UnicodeDecodeError):
+        mixed.read_bytes().decode("utf-8")
+    result = run_import(store, mixed)
+    assert pupils_stored(store) == CLASS_LIST_PEOPLE
+    assert rejections(result) == [FOOTER_REJECTION]
+
+
 def test_xls(store, tmp_path):
     result = run_import(store, write_xls(tmp_path / "7А.xls", CLASS_LIST))
     assert pupils_stored(store) == CLASS_LIST_PEOPLE

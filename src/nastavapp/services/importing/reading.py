@@ -158,13 +158,25 @@ def _cell(value: object) -> Cell:
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1251 (Russian Excel's «CSV»)."""
+    """UTF-8 (with or without BOM), else Windows-1251 (Russian Excel's «CSV»), line by line.
+
+    A list stitched together from two files can mix both; a Russian line in Windows-1251 is
+    never valid UTF-8 (its letters are bytes 0xC0–0xFF in a row), so each line that is valid
+    UTF-8 is read as such and the others as Windows-1251.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1251", errors="replace")
+        return "".join(_decode_line(line) for line in data.splitlines(keepends=True))
+
+
+def _decode_line(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return line.decode("cp1251", errors="replace")
 
 
 def sniff_delimiter(text: str) -> str:
