@@ -65,3 +65,15 @@ def test_locked_target_says_so_and_keeps_the_old_file(screen, tmp_path, monkeypa
     screen.roadmap_pdf.click()
     assert "открыт в Excel или другой программе" in shown[0]
     assert target.read_bytes() == b"old version"
+
+
+def test_fits_a_1024_pixel_window_without_scrolling_sideways(screen, qtbot):
+    """1024 px window minus the navigation (≈ 300 px): every row of every section fits."""
+    from PySide6.QtWidgets import QScrollArea
+
+    screen.resize(700, 560)
+    screen.show()
+    qtbot.waitExposed(screen)
+    scroll = screen.findChild(QScrollArea)
+    assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()
+    assert scroll.horizontalScrollBar().maximum() == 0

@@ -59,7 +59,14 @@ def safe_name(text: str) -> str:
 def shrinkable(combo: QComboBox) -> None:
     """Long order titles must not widen the whole screen: the combo shows what fits."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(24)
+    combo.setMinimumContentsLength(12)  # the grid fits a 1024 px window beside the navigation
+
+
+def caption(text: str) -> QLabel:
+    """A row's caption that wraps («Положение о / наставничестве:») on a narrow window."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
 
 
 class OrdersSection(QGroupBox):
@@ -87,7 +94,7 @@ class OrdersSection(QGroupBox):
             self.order_kind.addItem(kind_title(kind), kind.value)
         self.order_button = QPushButton("Составить приказ…")
         self.order_button.clicked.connect(self.open_order)
-        grid.addWidget(QLabel("Приказ:"), 0, 0)
+        grid.addWidget(caption("Приказ:"), 0, 0)
         grid.addWidget(self.order_kind, 0, 1)
         grid.addWidget(self.order_button, 0, 2)
 
@@ -100,7 +107,7 @@ class OrdersSection(QGroupBox):
             "учебного года и гриф «УТВЕРЖДЕНО» с номером и датой приказа"
         )
         self.regulations_button.clicked.connect(self.save_regulations)
-        grid.addWidget(QLabel("Положение о наставничестве:"), 1, 0)
+        grid.addWidget(caption("Положение о наставничестве:"), 1, 0)
         grid.addWidget(regulations, 1, 1)
         grid.addWidget(self.regulations_button, 1, 2)
 
@@ -111,14 +118,14 @@ class OrdersSection(QGroupBox):
         self.person.lineEdit().setPlaceholderText("ФИО, класс или должность")
         self.person_button = QPushButton("Бланк согласия…")
         self.person_button.clicked.connect(self.save_person_consent)
-        grid.addWidget(QLabel("Согласие на обработку ПДн:"), 2, 0)
+        grid.addWidget(caption("Согласие на обработку ПДн:"), 2, 0)
         grid.addWidget(self.person, 2, 1)
         grid.addWidget(self.person_button, 2, 2)
         self.school_class = QComboBox()
         shrinkable(self.school_class)
         self.class_button = QPushButton("Бланки на весь класс…")
         self.class_button.clicked.connect(self.save_class_consents)
-        grid.addWidget(QLabel("Класс:"), 3, 0)
+        grid.addWidget(caption("Класс:"), 3, 0)
         grid.addWidget(self.school_class, 3, 1)
         grid.addWidget(self.class_button, 3, 2)
 
@@ -130,7 +137,7 @@ class OrdersSection(QGroupBox):
         self.list_xlsx = QPushButton("Сохранить Excel…")
         self.list_pdf.clicked.connect(lambda: self.save_list(".pdf"))
         self.list_xlsx.clicked.connect(lambda: self.save_list(".xlsx"))
-        grid.addWidget(QLabel("Список:"), 4, 0)
+        grid.addWidget(caption("Список:"), 4, 0)
         grid.addWidget(self.list_kind, 4, 1)
         grid.addWidget(self.list_pdf, 4, 2)
         grid.addWidget(self.list_xlsx, 4, 3)
