@@ -108,13 +108,16 @@ class StageScreen(Screen):
         layout.addWidget(self.table, 1)
         layout.addLayout(self._build_buttons())
 
-    def _build_buttons(self) -> QHBoxLayout:
+    def _build_buttons(self) -> QVBoxLayout:
+        """The event commands in one row that fits a 1024 px window; «Отменить удаление» on a
+        line of its own below them, shown only after a deletion."""
         row = QHBoxLayout()
         self.done_button = QPushButton("Отметить выполненным")
         self.done_button.clicked.connect(self.mark_done)
         self.edit_button = QPushButton("Изменить…")
         self.edit_button.clicked.connect(self.edit_selected)
-        add = QPushButton("Добавить мероприятие…")
+        add = QPushButton("Добавить…")
+        add.setToolTip("Добавить мероприятие в этап")
         add.clicked.connect(self.add)
         up, down = QPushButton("Выше"), QPushButton("Ниже")
         up.clicked.connect(lambda: self.move(-1))
@@ -132,8 +135,13 @@ class StageScreen(Screen):
         self.undo_button = QPushButton("Отменить удаление")
         self.undo_button.setVisible(False)
         self.undo_button.clicked.connect(self.undo_remove)
-        row.addWidget(self.undo_button)
-        return row
+        undo_row = QHBoxLayout()
+        undo_row.addStretch(1)
+        undo_row.addWidget(self.undo_button)
+        rows = QVBoxLayout()
+        rows.addLayout(row)
+        rows.addLayout(undo_row)
+        return rows
 
     def _person_names(self, person_ids: set[int]) -> dict[int, str]:
         with self._store.session() as session:

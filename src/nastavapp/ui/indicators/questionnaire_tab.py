@@ -86,6 +86,7 @@ class QuestionnaireTab(QWidget):
         layout.addLayout(commands)
         missing = QHBoxLayout()
         self.missing_label = QLabel()
+        self.missing_label.setWordWrap(True)  # a narrow window wraps it instead of clipping
         self.missing_button = QPushButton("Добавить анкеты")
         self.missing_button.clicked.connect(self.add_missing)
         missing.addWidget(self.missing_label, 1)
