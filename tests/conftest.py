@@ -104,3 +104,13 @@ def said(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
     for kind in ("info", "error", "warning"):
         monkeypatch.setattr(f"nastavapp.ui.messages.{kind}", keep(kind))
     return seen
+
+
+@pytest.fixture
+def controller(qtbot):  # type: ignore[no-untyped-def]
+    """Makes program controllers; every window and file they opened is closed afterwards."""
+    from .ui_helpers import Controllers
+
+    made = Controllers()
+    yield made
+    made.close_all()

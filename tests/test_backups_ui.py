@@ -31,16 +31,9 @@ from nastavapp.ui.backups_dialog import (
 
 from .conftest import sample_setup
 from .db_rows import add_people
-from .ui_helpers import Controllers, count_people, record_messages
+from .ui_helpers import count_people, record_messages
 
 NOON = datetime(2025, 11, 19, 15, 30)
-
-
-@pytest.fixture
-def controller(qtbot):
-    made = Controllers()
-    yield made
-    made.close_all()
 
 
 @pytest.fixture

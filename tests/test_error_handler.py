@@ -22,7 +22,7 @@ from nastavapp.ui import app as app_module
 from nastavapp.ui.error_handler import ErrorHandler, as_environment_error
 
 from .conftest import sample_setup
-from .ui_helpers import Controllers, count_people, record_messages
+from .ui_helpers import count_people, record_messages
 
 pytestmark = pytest.mark.qt_no_exception_capture
 
@@ -47,13 +47,6 @@ def handler(qtbot, log_file):
     yield install
     for installed in reversed(made):
         installed.uninstall()
-
-
-@pytest.fixture
-def controller(qtbot):
-    made = Controllers()
-    yield made
-    made.close_all()
 
 
 @pytest.fixture

@@ -12,21 +12,14 @@ import pytest
 from nastavapp.services.school import get_school
 from nastavapp.services.years import list_years
 from nastavapp.store import open_store
-from tests.ui_helpers import Controllers, record_messages
+from tests.ui_helpers import record_messages
 
 
 @pytest.fixture
-def controllers(qtbot):  # type: ignore[no-untyped-def]
-    made = Controllers()
-    yield made
-    made.close_all()
-
-
-@pytest.fixture
-def opened(controllers, demo_file: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+def opened(controller, demo_file: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
     path = tmp_path / "school.sqlite"
     shutil.copyfile(demo_file, path)
-    ctl = controllers()
+    ctl = controller()
     assert ctl.start(path)
     return ctl
 

@@ -13,14 +13,7 @@ from nastavapp.store import open_store
 from nastavapp.ui.single_instance import InstanceGuard, ask_to_show, lock_path, server_name
 
 from .conftest import sample_setup
-from .ui_helpers import Controllers, record_messages
-
-
-@pytest.fixture
-def controller(qtbot):
-    made = Controllers()
-    yield made
-    made.close_all()
+from .ui_helpers import record_messages
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from PySide6.QtGui import QBrush, QColor
 from ...services.bases_rows import BaseRow
 from ...services.consents import ConsentStatus
 from ...store.text import ru_fold
+from ..column_header import column_header
 from .columns import (
     COLUMNS,
     CONSENT,
@@ -182,13 +183,7 @@ class BaseTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole
     ) -> Any:
-        if orientation != Qt.Horizontal or not 0 <= section < len(self.columns):
-            return None
-        if role == Qt.DisplayRole:
-            return self.columns[section].title
-        if role == Qt.ToolTipRole:
-            return self.columns[section].tip or None
-        return None
+        return column_header(self.columns, section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return ROW_FLAGS if index.isValid() else NO_FLAGS

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 
 from ...store.text import ru_fold
+from ..column_header import column_header
 
 SORT_ROLE = Qt.UserRole + 10  # the row's rank in the column's order (int)
 ITEM_ROLE = Qt.UserRole + 11  # the row object itself
@@ -186,13 +187,7 @@ class RowsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole
     ) -> Any:
-        if orientation != Qt.Horizontal or not 0 <= section < len(self.columns):
-            return None
-        if role == Qt.DisplayRole:
-            return self.columns[section].title
-        if role == Qt.ToolTipRole:
-            return self.columns[section].tip or None
-        return None
+        return column_header(self.columns, section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
