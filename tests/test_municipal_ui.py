@@ -96,8 +96,8 @@ def test_add_files_shows_taken_and_skipped_and_the_summary(
     students = next(
         c
         for c in range(model.columnCount())
-        if "Обучающиеся в наставн"
-        in model.headerData(c, Qt.Orientation.Horizontal).replace("\n", " ")
+        if "Доля обучающихся, вовлечённых в наставничество"
+        in model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     )
     total = model.index(3, students)
     assert total.data() == f"{summary.totals.share('students_involved'):.1f}".replace(".", ",")

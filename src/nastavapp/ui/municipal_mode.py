@@ -35,7 +35,11 @@ class MunicipalMode:
         from .municipal import open_municipal_window
 
         try:
-            window = open_municipal_window(path, today=self.today)  # type: ignore[attr-defined]
+            window = open_municipal_window(
+                path,
+                today=self.today,  # type: ignore[attr-defined]
+                settings=self.settings,  # type: ignore[attr-defined]
+            )
         except (CentreError, StoreError) as exc:
             log.warning("Муниципальный файл %s не открыт: %s", path, exc)
             self._drop(guard)  # type: ignore[attr-defined]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -35,6 +36,16 @@ class UiSettings:
 
     def set_last_database(self, path: Path) -> None:
         self._settings.setValue("data/last_database", str(path))
+
+    def hidden_columns(self, table: str) -> list[str]:
+        """The keys of the columns the user hid in the table ``table`` (none at first)."""
+        value = self._settings.value(f"columns/{table}_hidden", "")
+        if isinstance(value, list):  # a list (the ini file edited by hand)
+            return [str(key) for key in value if key]
+        return [key for key in str(value or "").split(";") if key]
+
+    def set_hidden_columns(self, table: str, keys: Iterable[str]) -> None:
+        self._settings.setValue(f"columns/{table}_hidden", ";".join(keys))
 
     def sync(self) -> None:
         self._settings.sync()

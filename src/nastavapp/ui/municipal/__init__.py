@@ -8,13 +8,19 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .window import MunicipalWindow
+
+if TYPE_CHECKING:
+    from ..settings import UiSettings
 
 __all__ = ["MunicipalWindow", "open_municipal_window", "run_municipal_gui"]
 
 
-def open_municipal_window(path: Path | None = None, today: date | None = None) -> MunicipalWindow:
+def open_municipal_window(
+    path: Path | None = None, today: date | None = None, settings: UiSettings | None = None
+) -> MunicipalWindow:
     """Open the municipal file (default: ``municipal.sqlite`` in the data folder) and show its
     window; asks for the centre's name and municipality when they are not filled in yet.
 
@@ -25,8 +31,8 @@ def open_municipal_window(path: Path | None = None, today: date | None = None) -
     from ...services.consolidation.centre import municipal_db_path, open_municipal_store
 
     store = open_municipal_store(path or municipal_db_path())
-    window = MunicipalWindow(store, today=today)
-    window.showMaximized()  # sixteen columns of figures: all of them on a 1920 screen
+    window = MunicipalWindow(store, today=today, settings=settings)
+    window.showMaximized()  # sixteen columns of figures: they fit from a 1366 px screen up
     return window
 
 

@@ -6,7 +6,6 @@ Both sort in the model itself (GUIDE trap 7) with Russian-aware keys; the summar
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,6 +16,7 @@ from ...services.consolidation.figures import count_text, decimal
 from ...services.consolidation.summary import SchoolRow, Summary, Totals
 from ...services.consolidation.table import COLUMNS, Column, cell, is_below
 from ...store.text import ru_sort_key
+from .summary_columns import header_tooltip, screen_header
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -25,12 +25,6 @@ BELOW_TEXT = QColor("#9C0006")
 TOTAL_BACKGROUND = QColor("#E6E6E6")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-
-
-def header_lines(text: str, width: int = 14) -> str:
-    """A long column title on a few short lines (headers do not wrap by themselves)."""
-    kept = text.replace(", %", ",\u00a0%")  # «%» never alone on a line
-    return "\n".join(textwrap.wrap(kept, width=width, break_long_words=False))
 
 
 def _bold() -> QFont:
@@ -77,9 +71,9 @@ class SummaryModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             column = COLUMNS[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                return header_lines(column.header)
+                return screen_header(column)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return column.spec.label if column.spec is not None else column.header
+                return header_tooltip(column)
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return "" if section == len(self._rows) else str(section + 1)
         return None

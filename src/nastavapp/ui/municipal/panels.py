@@ -1,4 +1,5 @@
-"""The tabs of the municipal window: summary, received reports, files not taken, comparison."""
+"""The tabs of the municipal window: received reports, files not taken, comparison (the summary's
+tab is ``summary_panel.py``), and the table and note helpers they share."""
 
 from __future__ import annotations
 
@@ -17,20 +18,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.consolidation.figures import TARGETED, change, count_text, decimal
+from ...services.consolidation.figures import change, count_text, decimal
 from ...services.consolidation.reading import Skipped
 from ...services.consolidation.store_reports import StoredReport
 from ...services.consolidation.summary import Summary
 from ...services.consolidation.texts import day_text
-from .models import SummaryModel, TextTableModel
+from .models import TextTableModel
 
 ROW_HEIGHT = 26
 
 
-def make_table(model: object, *, stretch_last: bool = True, sortable: bool = True) -> QTableView:
+def make_table(
+    model: object,
+    *,
+    stretch_last: bool = True,
+    sortable: bool = True,
+    view: QTableView | None = None,
+) -> QTableView:
     """A read-only table, sortable by a click on a header (ascending by the first column at
-    first), with fixed row heights (GUIDE trap 7)."""
-    view = QTableView()
+    first), with fixed row heights (GUIDE trap 7); ``view`` (a subclass) is set up if given."""
+    view = view or QTableView()
     view.setModel(model)  # type: ignore[arg-type]
     if sortable:
         view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -49,6 +56,7 @@ def make_table(model: object, *, stretch_last: bool = True, sortable: bool = Tru
 def note(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # alone: on top
     label.setStyleSheet("color: #555555;")
     return label
 
@@ -58,44 +66,6 @@ def local_time(moment: datetime) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     return f"{moment.astimezone():%d.%m.%Y %H:%M}"
-
-
-class SummaryPanel(QWidget):
-    """The summary table: a row per school, the totals pinned last, shares under target red."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        self.model = SummaryModel(self)
-        self.table = make_table(self.model, stretch_last=False)
-        self.table.horizontalHeader().setMinimumHeight(72)
-        self.empty = note()
-        target = decimal(TARGETED[0].target, 0) if TARGETED else "70"
-        self.legend = note(
-            f"Красным выделены доли ниже целевого значения {target} %. Строка «Итого по "
-            "муниципалитету» — доли по суммам числителей и знаменателей школ (не среднее долей). "
-            "Наведите указатель на долю, чтобы увидеть числитель и знаменатель."
-        )
-        layout.addWidget(self.empty)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.legend)
-
-    def show_summary(self, summary: Summary) -> None:
-        self.model.set_summary(summary)
-        has_rows = bool(summary.rows)
-        self.empty.setVisible(not has_rows)
-        self.empty.setText(
-            f"За {summary.year} учебный год отчётов школ пока нет. Нажмите «Добавить отчёты "
-            "школ…» и выберите файлы, которые прислали школы, или папку с ними."
-        )
-        self.table.setVisible(has_rows)
-        if has_rows:
-            self.table.setColumnWidth(0, 200)
-            metrics = self.table.horizontalHeader().fontMetrics()
-            for column in range(1, self.model.columnCount()):
-                title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-                widest = max(metrics.horizontalAdvance(line) for line in title.split("\n"))
-                self.table.setColumnWidth(column, max(widest + 18, 64))
 
 
 class ReportsPanel(QWidget):

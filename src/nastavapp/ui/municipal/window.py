@@ -1,18 +1,18 @@
 """«Муниципальный центр»: the coordinator's window that merges the schools' report files.
 
-Reading runs in a QThreadPool worker with a progress bar (the service reports each file); the
-files not taken are listed with their reasons; a second report of a school for the same year
-replaces the first only after a question, the earlier one staying in history.
+This module is the frame: the title and year row, the action buttons, the tabs, the «Файл»
+menu, the choice of year and the refresh of every tab, the centre's details, closing. Adding
+report files is in ``loading.py``, saving the summary in ``saving.py``, the summary table in
+``summary_panel.py``.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QThreadPool, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,45 +26,48 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.consolidation.centre import CentreError, get_centre, save_centre
-from ...services.consolidation.reading import ReadingCancelled, ReadResult, read_reports
-from ...services.consolidation.report import SchoolReport
 from ...services.consolidation.store_reports import (
     AddResult,
-    add_reports,
-    duplicates,
-    remove_report,
     report_years,
     stored_reports,
 )
 from ...services.consolidation.summary import Summary, summary_from_store
 from ...services.consolidation.texts import summary_title, year_line
-from ...services.documents.errors import ExportError
 from ...services.years import year_title_for
 from ...store import Store, StoreError
 from .. import messages
-from ..bases.worker import CancelCheck, Progress, Task, TaskSignals
+from ..bases.worker import Task, TaskSignals
 from ..screens import heading
+from ..settings import UiSettings
 from .centre_dialog import CentreDialog
 from .expected_panel import ExpectedPanel
-from .panels import ComparisonPanel, ReportsPanel, SkippedPanel, SummaryPanel
+from .loading import ReportLoading
+from .panels import ComparisonPanel, ReportsPanel, SkippedPanel
+from .saving import SummarySaving
+from .summary_panel import SummaryPanel
 
-REPORT_FILTER = "Отчёты школ (*.xlsx *.xlsm *.xls *.ods);;Все файлы (*)"
-XLSX_FILTER = "Книга Excel (*.xlsx)"
-PDF_FILTER = "Документ PDF (*.pdf)"
 WINDOW_TITLE = "Муниципальный центр — сводка отчётов школ"
-SHOWN_DUPLICATES = 8
 
 
-class MunicipalWindow(QMainWindow):
+class MunicipalWindow(ReportLoading, SummarySaving, QMainWindow):
     """The coordinator's window over the municipal data file ``store`` (which it closes).
 
-    ``closed`` is emitted once the window has closed the file (the owner frees its lock).
+    ``closed`` is emitted once the window has closed the file (the owner frees its lock);
+    ``settings`` (by default those of the data folder) keep the summary's hidden columns.
     """
 
     closed = Signal()
 
-    def __init__(self, store: Store, today: date | None = None, *, ask_centre: bool = True):
+    def __init__(
+        self,
+        store: Store,
+        today: date | None = None,
+        *,
+        ask_centre: bool = True,
+        settings: UiSettings | None = None,
+    ):
         super().__init__()
+        self._settings = settings or UiSettings()
         self._store = store
         self._today = today or date.today()
         self._summary: Summary | None = None
@@ -143,7 +146,7 @@ class MunicipalWindow(QMainWindow):
         layout.addWidget(self.outcome)
 
         self.tabs = QTabWidget()
-        self.summary_panel = SummaryPanel()
+        self.summary_panel = SummaryPanel(self._settings)
         self.reports_panel = ReportsPanel()
         self.skipped_panel = SkippedPanel()
         self.expected_panel = ExpectedPanel(self._store)
@@ -234,103 +237,7 @@ class MunicipalWindow(QMainWindow):
     def summary(self) -> Summary | None:
         return self._summary
 
-    # adding -----------------------------------------------------------------------------------
-    def add_files(self) -> None:
-        paths = messages.open_files(self, "Добавить отчёты школ", Path.home(), REPORT_FILTER)
-        if paths:
-            self.start_reading(paths)
-
-    def add_folder(self) -> None:
-        folder = messages.choose_folder(self, "Папка с отчётами школ", Path.home())
-        if folder is not None:
-            self.start_reading([folder])
-
-    def start_reading(self, paths: list[Path]) -> None:
-        """Read the files in the thread pool; the result comes to :meth:`_on_read`."""
-        if self._task is not None:
-            return
-
-        def job(progress: Progress, cancelled: CancelCheck) -> ReadResult:
-            return read_reports(paths, progress=progress, cancelled=cancelled)
-
-        self._task = Task(job, self.signals, cancelled_error=ReadingCancelled)
-        self._set_running(True)
-        self.pool.start(self._task)
-
-    def stop_reading(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-
-    def _set_running(self, running: bool) -> None:
-        self.progress.setVisible(running)
-        self.progress.setValue(0)
-        self.progress.setMaximum(1)
-        self.stop_button.setVisible(running)
-        for button in (self.add_files_button, self.add_folder_button):
-            button.setEnabled(not running)
-
-    def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(done)
-
-    def _on_failed(self, text: str) -> None:
-        self._task = None
-        self._set_running(False)
-        messages.error(self, text)
-
-    def _on_cancelled(self) -> None:
-        self._task = None
-        self._set_running(False)
-        self._say("Чтение остановлено: ничего не добавлено.", good=False)
-
-    def _on_read(self, result: object) -> None:
-        self._task = None
-        self._set_running(False)
-        assert isinstance(result, ReadResult)
-        replace = True
-        found = duplicates(self._store, result.reports)
-        if found:
-            replace = messages.confirm_action(self, _duplicates_question(found), "Заменить")
-        try:
-            added = add_reports(self._store, result.reports, replace=replace)
-        except StoreError as exc:
-            messages.error(self, str(exc))
-            return
-        self.last_added = added
-        skipped = result.skipped + added.not_added
-        self.skipped_panel.show_skipped(skipped)
-        self.tabs.setTabText(2, f"Не приняты ({len(skipped)})" if skipped else "Не приняты")
-        years = Counter(report.year for report in added.taken)
-        chosen = self.year if self.year in years or not years else years.most_common(1)[0][0]
-        self.reload_years(select=chosen)
-        self._say(_outcome_text(added, len(skipped)), good=not skipped)
-        if skipped and not added.taken:
-            self.tabs.setCurrentWidget(self.skipped_panel)
-
-    def _say(self, text: str, *, good: bool) -> None:
-        colour = "#1b5e20" if good else "#8a4b00"
-        self.outcome.setStyleSheet(f"color: {colour}; font-weight: bold;")
-        self.outcome.setText(text)
-        self.outcome.setVisible(True)
-
-    def remove_report(self, report_id: int) -> None:
-        item = next((i for i in self.reports_panel.items() if i.id == report_id), None)
-        name = f"«{item.report.source}» ({item.report.name})" if item else "этот отчёт"
-        if not messages.confirm_action(
-            self,
-            f"Удалить отчёт {name} из базы? Если он заменил прежний отчёт школы, прежний снова "
-            "станет действующим.",
-            "Удалить",
-        ):
-            return
-        try:
-            remove_report(self._store, report_id)
-        except StoreError as exc:
-            messages.error(self, str(exc))
-            return
-        self.reload_years()
-
-    # centre and saving ------------------------------------------------------------------------
+    # centre ----------------------------------------------------------------------------
     def edit_centre(self) -> None:
         self.centre_dialog = CentreDialog(get_centre(self._store), self)
         self.centre_dialog.accepted.connect(self._centre_entered)
@@ -345,38 +252,6 @@ class MunicipalWindow(QMainWindow):
             return
         self.refresh()
 
-    def _suggested(self, suffix: str) -> Path:
-        kind = "Аналитическая_справка" if suffix == ".pdf" else "Сводка"
-        return Path.home() / f"{kind}_{self.year.replace('/', '-')}{suffix}"
-
-    def save(self, suffix: str) -> None:
-        summary = self._summary
-        if summary is None or not summary.rows:
-            messages.info(self, "Сводка пуста: сначала добавьте отчёты школ.")
-            return
-        caption = "Сохранить аналитическую справку" if suffix == ".pdf" else "Сохранить сводку"
-        target = messages.save_file(
-            self, caption, self._suggested(suffix), PDF_FILTER if suffix == ".pdf" else XLSX_FILTER
-        )
-        if target is None:
-            return
-        if target.suffix.lower() != suffix:
-            target = target.with_name(target.name + suffix)
-        try:
-            if suffix == ".pdf":
-                from ...services.consolidation.summary_pdf import export_summary_pdf
-
-                self.last_saved = export_summary_pdf(summary, target)
-            else:
-                from ...services.consolidation.summary_xlsx import export_summary_xlsx
-
-                self.last_saved = export_summary_xlsx(summary, target)
-        except ExportError as exc:
-            messages.error(self, str(exc))
-            return
-        if messages.confirm(self, f"Файл сохранён:\n{self.last_saved}\n\nОткрыть его?"):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_saved)))
-
     # closing ----------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._task is not None:
@@ -385,32 +260,3 @@ class MunicipalWindow(QMainWindow):
         self._store.close()
         super().closeEvent(event)
         self.closed.emit()
-
-
-def _duplicates_question(found: list[tuple[SchoolReport, str]]) -> str:
-    lines = [
-        f"• {report.name}, {report.year}: «{report.source}» вместо «{earlier}»"
-        for report, earlier in found[:SHOWN_DUPLICATES]
-    ]
-    more = len(found) - SHOWN_DUPLICATES
-    if more > 0:
-        lines.append(f"• и ещё {more}")
-    return (
-        "Отчёты этих школ за тот же учебный год уже получены:\n\n"
-        + "\n".join(lines)
-        + "\n\nЗаменить прежние отчёты новыми? Прежние останутся в истории (вкладка «Полученные "
-        "отчёты», «Показать заменённые»)."
-    )
-
-
-def _outcome_text(added: AddResult, skipped: int) -> str:
-    years = Counter(report.year for report in added.taken)
-    text = f"Принято отчётов: {len(added.taken)}"
-    if len(years) > 1:
-        text += " (" + ", ".join(f"за {y} — {n}" for y, n in sorted(years.items())) + ")"
-    if added.replaced:
-        text += f"; из них взамен прежних: {len(added.replaced)}"
-    text += "."
-    if skipped:
-        text += f" Не принято файлов: {skipped} — причины на вкладке «Не приняты»."
-    return text
