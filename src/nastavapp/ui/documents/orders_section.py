@@ -62,10 +62,10 @@ def shrinkable(combo: QComboBox) -> None:
     combo.setMinimumContentsLength(12)  # the grid fits a 1024 px window beside the navigation
 
 
-def caption(text: str) -> QLabel:
-    """A row's caption that wraps («Положение о / наставничестве:») on a narrow window."""
+def caption(text: str, tip: str = "") -> QLabel:
+    """A row's caption, short enough for a 1024 px window; the full wording in its tooltip."""
     label = QLabel(text)
-    label.setWordWrap(True)
+    label.setToolTip(tip)
     return label
 
 
@@ -107,7 +107,7 @@ class OrdersSection(QGroupBox):
             "учебного года и гриф «УТВЕРЖДЕНО» с номером и датой приказа"
         )
         self.regulations_button.clicked.connect(self.save_regulations)
-        grid.addWidget(caption("Положение о наставничестве:"), 1, 0)
+        grid.addWidget(caption("Положение:", "Положение о наставничестве"), 1, 0)
         grid.addWidget(regulations, 1, 1)
         grid.addWidget(self.regulations_button, 1, 2)
 
@@ -118,7 +118,7 @@ class OrdersSection(QGroupBox):
         self.person.lineEdit().setPlaceholderText("ФИО, класс или должность")
         self.person_button = QPushButton("Бланк согласия…")
         self.person_button.clicked.connect(self.save_person_consent)
-        grid.addWidget(caption("Согласие на обработку ПДн:"), 2, 0)
+        grid.addWidget(caption("Согласие:", "Согласие на обработку персональных данных"), 2, 0)
         grid.addWidget(self.person, 2, 1)
         grid.addWidget(self.person_button, 2, 2)
         self.school_class = QComboBox()
