@@ -14,6 +14,7 @@ from typing import Any
 
 from ...store import Store
 from .output import write_atomically
+from .report_xlsx_style import FONT, FONT_SIZE, page_setup
 from .roadmap_rows import (
     COLUMNS,
     EventRow,
@@ -24,14 +25,10 @@ from .roadmap_rows import (
 )
 
 SHEET_TITLE = "Дорожная карта"
-# A font name the file refers to, not a font we ship: Windows has it, and Linux fontconfig maps
-# it to the metric-compatible Liberation Serif. (The PDF embeds Liberation Serif itself.)
-XLSX_FONT = "Times New Roman"
-FONT_SIZE = 11
+XLSX_FONT = FONT  # the name the file refers to (the PDF embeds Liberation Serif itself)
 # № п/п, мероприятие, содержание, сроки, ответственные, результат (in Excel character widths)
 COLUMN_WIDTHS = (7, 26, 52, 15, 18, 22)
 STAGE_FILL = "E6E6E6"
-INCH_PER_MM = 1 / 25.4
 CHARS_PER_UNIT = 1.4
 
 
@@ -134,26 +131,8 @@ def fill_sheet(sheet: Any, document: RoadmapDocument) -> int:
     sheet.freeze_panes = sheet.cell(row=header + 1, column=1)
     sheet.print_title_rows = f"{header}:{header}"
     sheet.print_area = f"A1:{last}{row_number}"
-    _page_setup(sheet)
+    page_setup(sheet, landscape=True)
     return header
-
-
-def _page_setup(sheet: Any) -> None:
-    from openpyxl.worksheet.properties import PageSetupProperties
-
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0  # as many pages down as it takes
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.print_options.horizontalCentered = True
-    margins = sheet.page_margins
-    margins.left, margins.right = 20 * INCH_PER_MM, 10 * INCH_PER_MM
-    margins.top, margins.bottom = 20 * INCH_PER_MM, 20 * INCH_PER_MM
-    margins.header, margins.footer = 8 * INCH_PER_MM, 8 * INCH_PER_MM
-    sheet.oddFooter.center.text = "Страница &P из &N"
-    sheet.oddFooter.center.font = XLSX_FONT
-    sheet.oddFooter.center.size = 10
 
 
 def write_roadmap_xlsx(document: RoadmapDocument, path: Path) -> None:
