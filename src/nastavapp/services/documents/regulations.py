@@ -1,7 +1,9 @@
-"""«Положение о системе наставничества обучающихся и педагогических работников»: the draft.
+"""The school's local acts as drafts from data: the Положение о наставничестве and the engine.
 
 Stage 1 of the roadmap asks the school to adopt the Положение by order (with the programme and
-the roadmap). :func:`build_regulations` fills the text of ``resources/regulations/polozhenie.json``
+the roadmap). The text of each act is a template in ``resources/regulations/`` (the Положение
+``polozhenie.json``; the programme ``programma.json``, see :mod:`.programme`) that
+:func:`build_draft` fills; :func:`build_regulations` fills the text of ``polozhenie.json``
 with the school's data: its full and short names, the director, the curator with the position,
 the academic year, the forms of mentoring the year uses (with their role models), the legal bases
 schools cite (the Концепция 1264-р for a Положение dated from 21.05.2025), the indicators with the
@@ -10,14 +12,14 @@ schools cite (the Концепция 1264-р for a Положение dated from
 has it, else blanks the director fills in by hand.
 
 The result is plain data; :mod:`.regulations_docx` writes it as an editable Word document and
-:func:`export_regulations` does so safely (a locked target: the Russian error, no half file).
+:func:`export_draft` does so safely (a locked target: the Russian error, no half file).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -57,8 +59,12 @@ BLANK_NUMBER = "№ ______"
 _BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:])")
 
 
+POLOZHENIE = "polozhenie"
+Lists = dict[str, list[str]]
+
+
 class RegulationsError(ExportError):
-    """The Положение cannot be drafted; ``str()`` is the Russian message."""
+    """The Положение (or the programme) cannot be drafted; ``str()`` is the Russian message."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +95,7 @@ class Section:
 
 @dataclass(frozen=True)
 class RegulationsDraft:
-    """Everything the Положение prints, with no database behind it."""
+    """Everything the Положение (or the programme) prints, with no database behind it."""
 
     title: str
     organisation: str  # the school's full name
@@ -114,9 +120,9 @@ class RegulationsDraft:
 
 
 @cache
-def template() -> dict[str, Any]:
-    """The text of the Положение (``resources/regulations/polozhenie.json``)."""
-    data: dict[str, Any] = json.loads(resource("regulations", "polozhenie.json").read_text("utf-8"))
+def template(name: str = POLOZHENIE) -> dict[str, Any]:
+    """The text of an act (``resources/regulations/<name>.json``), the Положение by default."""
+    data: dict[str, Any] = json.loads(resource("regulations", f"{name}.json").read_text("utf-8"))
     return data
 
 
@@ -124,7 +130,8 @@ def _fill(text: str, values: Mapping[str, Any]) -> str:
     try:
         filled = clean(text.format_map(values))
     except (KeyError, ValueError, IndexError) as exc:
-        raise RegulationsError(f"Ошибка в шаблоне Положения: {exc}.") from exc
+        what = values.get("_of", "Положения")
+        raise RegulationsError(f"Ошибка в шаблоне {what}: {exc}.") from exc
     return _BEFORE_PUNCTUATION.sub(r"\1", filled)  # an empty value leaves no «директор Школы .»
 
 
@@ -162,9 +169,7 @@ def _share(value: float) -> str:
     return f"{value:g}".replace(".", ",") + f"{NBSP}%"
 
 
-def _lists(
-    data: dict[str, Any], day: date, forms: tuple[MentoringForm, ...], values: Any
-) -> dict[str, list[str]]:
+def _lists(data: dict[str, Any], day: date, forms: tuple[MentoringForm, ...], values: Any) -> Lists:
     """The lists the code makes (the legal bases by date, the forms chosen …)."""
     bases = [
         _fill(b["text"], values)
@@ -177,7 +182,7 @@ def _lists(
         + (f" (целевое значение — не менее {_share(row.target)})" if row.target else "")
         for row in indicator_rows({})
     ]
-    indicators += [_fill(line, values) for line in data["counts"]]
+    indicators += [_fill(line, values) for line in data.get("counts", [])]
     stages = [title[0].lower() + title[1:].replace(" / ", " и ") for title in STAGE_TITLES.values()]
     orders = [f"приказ «{kind_title(kind)}»" for kind in ORDER_KINDS]
     # the bases name the people of every form when the year has none chosen yet
@@ -185,11 +190,11 @@ def _lists(
     return {
         "legal_bases": bases,
         "forms": [_form_line(form) for form in forms],
-        "mentees": _by_form(data["mentees_by_form"], every, values),
-        "mentors": _by_form(data["mentors_by_form"], every, values),
+        "mentees": _by_form(data.get("mentees_by_form", {}), every, values),
+        "mentors": _by_form(data.get("mentors_by_form", {}), every, values),
         "stages": stages,
         "indicators": indicators,
-        "documents": orders + [_fill(line, values) for line in data["documents"]],
+        "documents": orders + [_fill(line, values) for line in data.get("documents", [])],
     }
 
 
@@ -211,7 +216,7 @@ def _section(
     number: int,
     raw: dict[str, Any],
     values: Any,
-    lists: dict[str, list[str]],
+    lists: Lists,
     flags: set[str],
 ) -> Section:
     clauses: list[Clause] = []
@@ -219,18 +224,35 @@ def _section(
         spec = {"text": item} if isinstance(item, str) else item
         if spec.get("if") and spec["if"] not in flags:
             continue
+        if spec.get("each"):  # a clause for every line of a list the code makes
+            for line in lists[spec["each"]]:
+                clauses.append(Clause(f"{number}.{len(clauses) + 1}.", line))
+            continue
         items = [_fill(i, values) for i in spec.get("items", [])]
         if spec.get("list"):
             items += lists[spec["list"]]
-        numbered = spec.get("list") == "stages"
+        numbered = bool(spec.get("numbered", spec.get("list") == "stages"))
         clause_number = f"{number}.{len(clauses) + 1}."
         text = _fill(spec["text"], values)
         clauses.append(Clause(clause_number, text, tuple(items), numbered))
     return Section(number, _fill(raw["title"], values), tuple(clauses))
 
 
-def build_regulations(store: Store, *, today: date, year_id: int | None = None) -> RegulationsDraft:
-    """The Положение of the school for the year (the current one by default).
+Extra = Callable[[AcademicYear, dict[str, Any]], tuple[Lists, set[str]]]
+
+
+def build_draft(
+    store: Store,
+    name: str,
+    *,
+    today: date,
+    year_id: int | None = None,
+    extra: Extra | None = None,
+) -> RegulationsDraft:
+    """The act ``resources/regulations/<name>.json`` filled for the school and the year.
+
+    ``extra(year, values)`` adds the lists and flags only that act uses (the programme's dated
+    stages, its participants); the values hold the placeholders already filled.
 
     Raises:
         RegulationsError: no school or no academic year (Russian).
@@ -239,7 +261,7 @@ def build_regulations(store: Store, *, today: date, year_id: int | None = None) 
     if school is None:
         raise RegulationsError("Сначала укажите сведения о школе.")
     year = _year(store, year_id)
-    data = template()
+    data = template(name)
     approval = latest_order(store, int(year.id or 0), DocumentKind.ORDER_REGULATIONS)
     appointment = latest_order(store, int(year.id or 0), DocumentKind.ORDER_INTRODUCTION)
     day = approval.issued_on if approval is not None and approval.issued_on else today
@@ -253,11 +275,14 @@ def build_regulations(store: Store, *, today: date, year_id: int | None = None) 
         appointed += " приказом директора Школы"
     short = clean(school.short_name)
     values: dict[str, Any] = {
+        "_of": data.get("genitive", "Положения"),  # for the messages, not the text
         # the full name would need declining («в Муниципальном бюджетном …»): without the short
         # one (indeclinable «МБОУ …») the text says «образовательной организации»
         "school": short or "образовательной организации",
         "school_full": clean(school.full_name),
         "year": year.title,
+        "year_start": f"{year.start_date:%d.%m.%Y}",
+        "year_end": f"{year.end_date:%d.%m.%Y}",
         "director": director_name(school).full,
         # a school without the curator's name yet still gets a sentence that reads
         "curator": " ".join(p for p in (clean(school.curator_position), curator.full) if p)
@@ -276,6 +301,10 @@ def build_regulations(store: Store, *, today: date, year_id: int | None = None) 
     }
     lists = _lists(data, day, forms, values)
     flags = _flags(forms)
+    if extra is not None:
+        more_lists, more_flags = extra(year, values)
+        lists.update(more_lists)
+        flags |= more_flags
     sections = tuple(
         _section(number, raw, values, lists, flags)
         for number, raw in enumerate(data["sections"], start=1)
@@ -294,11 +323,44 @@ def build_regulations(store: Store, *, today: date, year_id: int | None = None) 
     )
 
 
+def build_regulations(store: Store, *, today: date, year_id: int | None = None) -> RegulationsDraft:
+    """The Положение of the school for the year (the current one by default).
+
+    Raises:
+        RegulationsError: no school or no academic year (Russian).
+    """
+    return build_draft(store, POLOZHENIE, today=today, year_id=year_id)
+
+
+def draft_file_name(prefix: str, school_short: str, year_title: str) -> str:
+    """«<prefix>_МБОУ_Сосновская_СОШ_2025-2026.docx»"""
+    kept = "".join(ch for ch in school_short if ch not in "«»\"'\\/:*?<>|").strip()
+    parts = [prefix, "_".join(kept.split()), year_title.replace("/", "-")]
+    return "_".join(p for p in parts if p) + ".docx"
+
+
 def regulations_file_name(school_short: str, year_title: str) -> str:
     """«Положение_о_наставничестве_МБОУ_Сосновская_СОШ_2025-2026.docx»"""
-    kept = "".join(ch for ch in school_short if ch not in "«»\"'\\/:*?<>|").strip()
-    parts = ["Положение_о_наставничестве", "_".join(kept.split()), year_title.replace("/", "-")]
-    return "_".join(p for p in parts if p) + ".docx"
+    return draft_file_name("Положение_о_наставничестве", school_short, year_title)
+
+
+def export_draft(target: Path | str, name: str, build: Callable[[], RegulationsDraft]) -> Path:
+    """Write the act ``build()`` makes to ``target`` (.docx) safely; the path written.
+
+    Raises:
+        ExportError: another extension, what ``build`` raises, or the target locked or
+            read-only (Russian; the file at ``target``, if any, is left as it was).
+    """
+    target = Path(target)
+    if target.suffix.lower() != ".docx":
+        raise RegulationsError(
+            f"Неизвестный формат файла «{target.suffix or 'без расширения'}»: "
+            f"{template(name).get('name', 'Положение')} сохраняется в Word (.docx)."
+        )
+    draft = build()
+    from .regulations_docx import write_regulations_docx
+
+    return write_atomically(target, lambda path: write_regulations_docx(draft, path))
 
 
 def export_regulations(
@@ -310,13 +372,6 @@ def export_regulations(
         ExportError: no school or year, another extension, or the target locked or read-only
             (Russian; the file at ``target``, if any, is left as it was).
     """
-    target = Path(target)
-    if target.suffix.lower() != ".docx":
-        raise RegulationsError(
-            f"Неизвестный формат файла «{target.suffix or 'без расширения'}»: Положение "
-            "сохраняется в Word (.docx)."
-        )
-    draft = build_regulations(store, today=today, year_id=year_id)
-    from .regulations_docx import write_regulations_docx
-
-    return write_atomically(target, lambda path: write_regulations_docx(draft, path))
+    return export_draft(
+        target, POLOZHENIE, lambda: build_regulations(store, today=today, year_id=year_id)
+    )

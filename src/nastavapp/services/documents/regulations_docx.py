@@ -1,11 +1,12 @@
-"""The Положение о наставничестве as an editable Word document (.docx), laid out like the orders.
+"""The Положение о наставничестве (and the programme, the same draft from another template) as an
+editable Word document (.docx), laid out like the orders.
 
 The page, the font and the paragraphs come from :mod:`.order_docx` (A4, margins 20/10/20/20 mm,
 Times New Roman 14 pt, first-line indent 1.25 cm, justified, page numbers from page 2 on,
 ГОСТ Р 7.0.97-2016). At the top a borderless table holds the stamps: «СОГЛАСОВАНО педагогическим
-советом» on the left, «УТВЕРЖДЕНО приказом …» on the right; then the school, «ПОЛОЖЕНИЕ» and its
-title; then the numbered sections, clauses («3.2.») and their lists («— …;»), all plain
-paragraphs, so renumbering and editing in Word or LibreOffice Writer keep the layout.
+советом» on the left, «УТВЕРЖДЕНО приказом …» on the right; then the school, «ПОЛОЖЕНИЕ» (or
+«ПРОГРАММА НАСТАВНИЧЕСТВА») and its title; then the numbered sections, clauses («3.2.») and their
+lists («— …;»), all plain paragraphs, so renumbering and editing in Word or LibreOffice Writer keep the layout.
 
 python-docx is imported only inside the functions: the command line starts without it.
 """

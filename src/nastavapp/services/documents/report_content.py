@@ -111,7 +111,7 @@ def build_report_content(
     found = compute_indicators(store, year.id, reference_date)
     cards = [c for c in list_groups(store, year.id) if c.is_live]
     lists = build_lists(store, year, reference_date, cards) if with_lists else None
-    forms = _form_rows(cards)
+    forms = form_rows(cards)
     report(2 if not with_lists else 3, total)
     stages = stage_progress(store, year.id, reference_date)
     current = RoadmapStage(int(figures["roadmap"]["current_stage"]))
@@ -145,7 +145,7 @@ def build_report_content(
     return content
 
 
-def _form_rows(cards: Sequence[GroupCard]) -> tuple[FormRow, ...]:
+def form_rows(cards: Sequence[GroupCard]) -> tuple[FormRow, ...]:
     rows = []
     for form in MentoringForm:
         mine = [c for c in cards if c.form is form]

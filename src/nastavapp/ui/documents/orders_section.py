@@ -1,5 +1,5 @@
 """«Приказы, Положение, согласия и списки»: the orders (through :class:`OrderDialog`), the
-Положение о наставничестве as a Word draft, consent forms for a person or a whole class, and the
+Положение о наставничестве and the programme of the year as Word drafts, consent forms for a person or a whole class, and the
 lists of the bases and of the pairs as PDF or Excel.
 
 Every file goes through the services' safe writing: a locked or read-only place gives the
@@ -43,6 +43,15 @@ PDF_FILTER = "Документ PDF (*.pdf)"
 XLSX_FILTER = "Книга Excel (*.xlsx)"
 DOCX_FILTER = "Документ Word (*.docx)"
 REGULATIONS_NOTE = "проект для правки в Word"
+REGULATIONS_TIP = (
+    "Проект Положения для правки в Word: данные школы, куратор, формы наставничества учебного "
+    "года и гриф «УТВЕРЖДЕНО» с номером и датой приказа"
+)
+PROGRAMME_TIP = (
+    "Проект программы наставничества на учебный год для правки в Word: формы наставничества и "
+    "ролевые модели, участники, семь этапов со сроками из дорожной карты, показатели и гриф "
+    "«УТВЕРЖДЕНО» с номером и датой приказа"
+)
 ABOUT = (
     "Приказы составляются по шаблону с данными школы и склонёнными именами; текст и имена "
     "можно поправить перед сохранением. Сохранённый приказ попадает в реестр, а мероприятие "
@@ -98,18 +107,12 @@ class OrdersSection(QGroupBox):
         grid.addWidget(self.order_kind, 0, 1)
         grid.addWidget(self.order_button, 0, 2)
 
-        regulations = QLabel(REGULATIONS_NOTE)
-        regulations.setWordWrap(True)
-        regulations.setStyleSheet("color: #555555;")
-        self.regulations_button = QPushButton("Сохранить Word…")
-        self.regulations_button.setToolTip(
-            "Проект Положения для правки в Word: данные школы, куратор, формы наставничества "
-            "учебного года и гриф «УТВЕРЖДЕНО» с номером и датой приказа"
-        )
+        regulations = caption("Положение:", "Положение о наставничестве")
+        self.regulations_button = self._act_row(grid, 1, regulations, REGULATIONS_TIP)
         self.regulations_button.clicked.connect(self.save_regulations)
-        grid.addWidget(caption("Положение:", "Положение о наставничестве"), 1, 0)
-        grid.addWidget(regulations, 1, 1)
-        grid.addWidget(self.regulations_button, 1, 2)
+        programme = caption("Программа:", "Программа наставничества на учебный год")
+        self.programme_button = self._act_row(grid, 2, programme, PROGRAMME_TIP)
+        self.programme_button.clicked.connect(self.save_programme)
 
         self.person = QComboBox()
         shrinkable(self.person)
@@ -118,16 +121,16 @@ class OrdersSection(QGroupBox):
         self.person.lineEdit().setPlaceholderText("ФИО, класс или должность")
         self.person_button = QPushButton("Бланк согласия…")
         self.person_button.clicked.connect(self.save_person_consent)
-        grid.addWidget(caption("Согласие:", "Согласие на обработку персональных данных"), 2, 0)
-        grid.addWidget(self.person, 2, 1)
-        grid.addWidget(self.person_button, 2, 2)
+        grid.addWidget(caption("Согласие:", "Согласие на обработку персональных данных"), 3, 0)
+        grid.addWidget(self.person, 3, 1)
+        grid.addWidget(self.person_button, 3, 2)
         self.school_class = QComboBox()
         shrinkable(self.school_class)
         self.class_button = QPushButton("Бланки на весь класс…")
         self.class_button.clicked.connect(self.save_class_consents)
-        grid.addWidget(caption("Класс:"), 3, 0)
-        grid.addWidget(self.school_class, 3, 1)
-        grid.addWidget(self.class_button, 3, 2)
+        grid.addWidget(caption("Класс:"), 4, 0)
+        grid.addWidget(self.school_class, 4, 1)
+        grid.addWidget(self.class_button, 4, 2)
 
         self.list_kind = QComboBox()
         shrinkable(self.list_kind)
@@ -137,16 +140,30 @@ class OrdersSection(QGroupBox):
         self.list_xlsx = QPushButton("Сохранить Excel…")
         self.list_pdf.clicked.connect(lambda: self.save_list(".pdf"))
         self.list_xlsx.clicked.connect(lambda: self.save_list(".xlsx"))
-        grid.addWidget(caption("Список:"), 4, 0)
-        grid.addWidget(self.list_kind, 4, 1)
-        grid.addWidget(self.list_pdf, 4, 2)
-        grid.addWidget(self.list_xlsx, 4, 3)
+        grid.addWidget(caption("Список:"), 5, 0)
+        grid.addWidget(self.list_kind, 5, 1)
+        grid.addWidget(self.list_pdf, 5, 2)
+        grid.addWidget(self.list_xlsx, 5, 3)
         grid.setColumnStretch(1, 1)
         self.refresh()
 
+    @staticmethod
+    def _act_row(grid: QGridLayout, row: int, label: QLabel, tip: str) -> QPushButton:
+        """A row of a Word draft (the Положение, the programme): caption, note, button."""
+        note = QLabel(REGULATIONS_NOTE)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555555;")
+        button = QPushButton("Сохранить Word…")
+        button.setToolTip(tip)
+        grid.addWidget(label, row, 0)
+        grid.addWidget(note, row, 1)
+        grid.addWidget(button, row, 2)
+        return button
+
     def show_year(self, year: AcademicYear | None) -> None:
         self._year = year
-        for button in (self.order_button, self.regulations_button, self.list_pdf, self.list_xlsx):
+        buttons = (self.order_button, self.regulations_button, self.programme_button)
+        for button in (*buttons, self.list_pdf, self.list_xlsx):
             button.setEnabled(year is not None)
         self.refresh()
 
@@ -175,11 +192,30 @@ class OrdersSection(QGroupBox):
         self.dialog = dialog  # for tests and to keep a reference while open
         dialog.open()
 
-    # --- the Положение ------------------------------------------------------------------------
+    # --- the Положение and the programme ---------------------------------------------------
     def save_regulations(self) -> None:
         """«Положение о наставничестве» as a Word draft for the year shown."""
-        from ...services.documents.regulations import regulations_file_name
+        from ...services.documents import regulations
 
+        self._save_act(
+            "Сохранить Положение о наставничестве",
+            regulations.regulations_file_name,
+            regulations.export_regulations,
+        )
+
+    def save_programme(self) -> None:
+        """«Программа наставничества … на … учебный год» as a Word draft for the year shown."""
+        from ...services.documents import programme
+
+        self._save_act(
+            "Сохранить программу наставничества",
+            programme.programme_file_name,
+            programme.export_programme,
+        )
+
+    def _save_act(
+        self, title: str, file_name: Callable[[str, str], str], export: Callable[..., Path]
+    ) -> None:
         year = self._year
         if year is None or year.id is None:
             return
@@ -187,15 +223,10 @@ class OrdersSection(QGroupBox):
         year_id = int(year.id)
 
         def write(target: Path) -> Path:
-            from ...services.documents.regulations import export_regulations
-
-            return export_regulations(self._store, target, today=self._today, year_id=year_id)
+            return export(self._store, target, today=self._today, year_id=year_id)
 
         self._save(
-            "Сохранить Положение о наставничестве",
-            regulations_file_name(school.short_name if school else "", year.title),
-            DOCX_FILTER,
-            write,
+            title, file_name(school.short_name if school else "", year.title), DOCX_FILTER, write
         )
 
     # --- consents and lists ---------------------------------------------------------------------
