@@ -1,4 +1,4 @@
-"""«Приказы, Положение, согласия и списки»: the orders (through :class:`OrderDialog`), the
+"""«Приказы, Положение, программа, согласия и списки»: the orders (through :class:`OrderDialog`), the
 Положение о наставничестве and the programme of the year as Word drafts, consent forms for a person or a whole class, and the
 lists of the bases and of the pairs as PDF or Excel.
 
@@ -38,7 +38,7 @@ from ...store import Store, StoreError
 from .. import messages
 from .order_dialog import OrderDialog
 
-TITLE = "Приказы, Положение, согласия и списки"
+TITLE = "Приказы, Положение, программа, согласия и списки"
 PDF_FILTER = "Документ PDF (*.pdf)"
 XLSX_FILTER = "Книга Excel (*.xlsx)"
 DOCX_FILTER = "Документ Word (*.docx)"
