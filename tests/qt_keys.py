@@ -13,3 +13,12 @@ def type_text(widget: QWidget, text: str) -> None:
     for char in text:
         for kind in (QEvent.KeyPress, QEvent.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, char))
+
+
+def shortcut(widget: QWidget, key: int, modifier: Qt.KeyboardModifier) -> None:
+    """Press ``modifier``+``key`` and let the modifier go again: after a bare
+    ``QTest.keyClick`` Qt believes Ctrl still held, and later tests' clicks become Ctrl+clicks."""
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(widget, key, modifier)
+    QTest.keyRelease(widget, Qt.Key_Control)

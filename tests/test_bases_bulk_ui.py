@@ -20,7 +20,7 @@ from nastavapp.ui.bases.columns import BaseKind
 from nastavapp.ui.bases.person_dialog import PersonDialog
 
 from .db_rows import add_people, dump
-from .qt_keys import type_text
+from .qt_keys import shortcut, type_text
 
 DAY = date(2025, 11, 20)
 LOADED = 300  # a list loaded by mistake
@@ -66,7 +66,10 @@ def click(view, row: int, modifier=Qt.NoModifier) -> None:
 
 def key(view, code, modifier=Qt.NoModifier) -> None:
     view.table.setFocus()
-    QTest.keyClick(view.table, code, modifier)
+    if modifier == Qt.NoModifier:
+        QTest.keyClick(view.table, code)
+    else:
+        shortcut(view.table, code, modifier)
 
 
 def shown_ids(view) -> list[int]:

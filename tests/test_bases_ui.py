@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from nastavapp.models.vocab import MenteeStatus, MentorStatus, PersonCategory, RequestSource
@@ -24,7 +23,7 @@ from nastavapp.ui.bases.person_dialog import PersonDialog
 from nastavapp.ui.bases.role_dialogs import MenteeDialog, MentorDialog
 
 from .import_files import write_xlsx
-from .qt_keys import type_text
+from .qt_keys import shortcut, type_text
 
 DAY = date(2025, 11, 20)
 
@@ -235,7 +234,7 @@ def test_delete_names_what_goes_and_ctrl_z_brings_it_back(qtbot, screen, store, 
 
     screen.activateWindow()
     view.table.setFocus()
-    QTest.keyClick(view.table, Qt.Key_Z, Qt.ControlModifier)
+    shortcut(view.table, Qt.Key_Z, Qt.ControlModifier)
     assert get_person(store, mentor_id) is not None
     assert mentor_role(store, mentor_id, year.id) is not None
     assert one(path, answers) > 0
@@ -504,3 +503,38 @@ def test_adding_to_the_mentor_base_picks_someone_or_makes_a_new_person(screen, s
     save(dialog)
     assert isinstance(screen.dialog, MentorDialog)
     assert screen.dialog.person.full_name == "Смирнова Ольга"
+
+
+def test_an_empty_base_says_where_people_come_from(qtbot, tmp_path):
+    from nastavapp.services.school import setup_school
+    from nastavapp.store import open_store
+    from nastavapp.ui.bases.base_view import EMPTY_BASE
+
+    from .conftest import sample_setup
+
+    new = open_store(tmp_path / "new.sqlite")
+    setup_school(new, sample_setup())
+    widget = BasesScreen(new, DAY)
+    qtbot.addWidget(widget)
+    widget.show_year(current_year(new))
+    widget.show()
+    try:
+        for kind, view in widget.views.items():
+            assert view.empty_hint.text() == EMPTY_BASE[kind]
+        assert "«Загрузить список»" in EMPTY_BASE[BaseKind.ALL]
+        assert widget.views[BaseKind.ALL].empty_hint.isVisible()
+    finally:
+        widget.close()
+        new.close()
+
+
+def test_a_search_that_finds_nobody_says_so(screen):
+    from nastavapp.ui.bases.base_view import NOTHING_FOUND
+
+    view = screen.views[BaseKind.ALL]
+    assert not view.empty_hint.isVisible()
+    view.filters.search.setText("Нетакойфамилии")
+    assert view.proxy.rowCount() == 0
+    assert view.empty_hint.isVisible() and view.empty_hint.text() == NOTHING_FOUND
+    view.filters.search.clear()
+    assert not view.empty_hint.isVisible()

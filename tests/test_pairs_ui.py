@@ -657,3 +657,27 @@ def test_coming_back_to_the_screen_reads_again(qtbot, screen, school):
     assert screen.groups.model.rowCount() == 1
     assert "Белов Иван Сергеевич" not in [r.mentee.name for r in rows(screen.matching)]
     assert "Белов Иван Сергеевич" not in [m.name for m in screen.unpaired.model.rows()]
+
+
+def test_an_empty_base_says_where_to_start(qtbot, school_store):
+    widget = open_screen(qtbot, school_store)
+    try:
+        text = widget.matching.summary.text()
+        assert text.startswith("В базе наставляемых этого года пока никого нет.")
+        assert "«Базы» → «База наставляемых»" in text
+    finally:
+        close(widget)
+
+
+def test_a_form_with_everyone_paired_says_so(qtbot, demo_store):
+    widget = open_screen(qtbot, demo_store)
+    try:
+        matching = widget.matching
+        paired = next(
+            i for i, n in enumerate(matching._unpaired) if n == 0
+        )  # a form of the demo whose mentees all have pairs
+        with qtbot.waitSignal(matching.matchingFinished, timeout=20_000):
+            matching.form_combo.setCurrentIndex(paired)
+        assert matching.summary.text() == "Наставляемых этой формы без пары нет."
+    finally:
+        close(widget)

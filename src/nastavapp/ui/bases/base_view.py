@@ -13,6 +13,31 @@ from .filters import BaseFilterProxy, FilterBar
 from .fitted_table import FittedTable
 from .table_model import ROW_ROLE, BaseTableModel
 
+# What an empty table says, in its middle: where the people come from
+EMPTY_BASE = {
+    BaseKind.ALL: "В базе пока никого нет.\nЗагрузите списки классов и педагогов из Excel, ODS "
+    "или CSV («Загрузить список») или добавьте людей по одному («Добавить»).",
+    BaseKind.MENTEES: "В базе наставляемых этого года пока никого нет.\nВыберите людей на вкладке "
+    "«Все участники» и нажмите «Наставляемый» — или загрузите список («Загрузить список»).",
+    BaseKind.MENTORS: "В базе наставников этого года пока никого нет.\nВыберите людей на вкладке "
+    "«Все участники» и нажмите «Наставник».",
+}
+NOTHING_FOUND = "Никого не найдено: измените поиск или фильтры."
+
+
+def _empty_hint(table: QAbstractItemView) -> QLabel:
+    """A grey note in the middle of the table's empty area (clicks go through to the table)."""
+    hint = QLabel()
+    hint.setWordWrap(True)
+    hint.setAlignment(Qt.AlignCenter)
+    hint.setStyleSheet("color: #666666; padding: 24px;")
+    hint.setMinimumWidth(420)  # a few lines of reading width, not a narrow column
+    hint.setAttribute(Qt.WA_TransparentForMouseEvents)
+    hint.hide()
+    area = QVBoxLayout(table.viewport())
+    area.addWidget(hint, 0, Qt.AlignCenter)
+    return hint
+
 
 class BaseView(QWidget):
     """``activated`` is emitted on a double click or Enter on a row.
@@ -43,6 +68,7 @@ class BaseView(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.activated.emit())
         self.table.selectionModel().selectionChanged.connect(lambda *_args: self._count())
         layout.addWidget(self.table, 1)
+        self.empty_hint = _empty_hint(self.table)
         self.counts = QLabel()
         self.counts.setStyleSheet("color: #555555;")
         layout.addWidget(self.counts)
@@ -144,6 +170,9 @@ class BaseView(QWidget):
         if chosen > 1:
             parts.append(f"выделено: {chosen}")
         self.counts.setText(" · ".join(parts))
+        hint = EMPTY_BASE[self.kind] if total == 0 else NOTHING_FOUND if shown == 0 else ""
+        self.empty_hint.setText(hint)
+        self.empty_hint.setVisible(bool(hint))
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.selected() is not None:

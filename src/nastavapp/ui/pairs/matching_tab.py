@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...models import AcademicYear
 from ...models.vocab import FORM_SIDES, MentoringForm
+from ...services.counts import basic_counts
 from ...services.pairs import (
     UnpairedMentee,
     mentor_loads,
@@ -169,11 +170,14 @@ class MatchingTab(QWidget):
         if self.year is None or self.year.id is None:
             return
         everyone = unpaired_mentees(self.store, self.year.id)  # one read for every form
+        empty_base = not everyone and basic_counts(self.store, self.year)["mentees"] == 0
         for i in range(self.form_combo.count()):
             form = MentoringForm(self.form_combo.itemData(i))
             count = sum(1 for m in everyone if fits_form(m, form))
             self._unpaired.append(count)
             text = f"{form.label} — без пары: {count}" if count else f"{form.label} — все в парах"
+            if empty_base:
+                text = form.label  # nobody in the base yet: «все в парах» would mislead
             self.form_combo.setItemText(i, text)
 
     def form(self) -> MentoringForm | None:
@@ -269,7 +273,7 @@ class MatchingTab(QWidget):
             self.summary.setText("")
             return
         if not self.model.rowCount():
-            self.summary.setText("Все наставляемые этой формы уже в парах и группах.")
+            self.summary.setText(self._nobody_to_pair())
             return
         proposed = self.model.rowCount() - counts[Decision.NO_MENTOR]
         parts = [f"Предложено пар: {proposed}", f"принято: {counts[Decision.ACCEPTED]}"]
@@ -281,6 +285,15 @@ class MatchingTab(QWidget):
             " · ".join(parts) + ". Ничего не сохраняется, пока вы не нажмёте "
             "«Сохранить выбранные пары»."
         )
+
+    def _nobody_to_pair(self) -> str:
+        """Why the list is empty: the base is still empty, or everyone of the form has a pair."""
+        if not any(self._unpaired) and basic_counts(self.store, self.year)["mentees"] == 0:
+            return (
+                "В базе наставляемых этого года пока никого нет. Сначала составьте её: «Базы» → "
+                "«База наставляемых» (можно загрузить список из Excel)."
+            )
+        return "Наставляемых этой формы без пары нет."
 
     def change_mentor(self) -> None:
         """Another mentor from the alternatives; when none has free places, pairing by hand."""
