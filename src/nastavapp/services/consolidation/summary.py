@@ -25,8 +25,11 @@ from .figures import (
     TARGETED,
     IndicatorSpec,
     Ratio,
+    count_text,
+    decimal,
     is_summed,
 )
+from .figures import change as change_text
 from .report import SchoolReport
 from .store_reports import current_reports, previous_year
 
@@ -125,6 +128,17 @@ class ComparisonRow:
         if self.previous is None or self.current is None:
             return None
         return round(self.current - self.previous, 1)
+
+    def texts(self) -> tuple[str, list[str]]:
+        """The printed line: the label («…, %» for a share), last year, this year, the change."""
+        if self.is_share:
+            values = [decimal(self.previous), decimal(self.current), change_text(self.change)]
+            return f"{self.label}, %", values
+        return self.label, [
+            count_text(None if self.previous is None else int(self.previous)),
+            count_text(None if self.current is None else int(self.current)),
+            change_text(self.change).removesuffix(",0"),
+        ]
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from ..documents.fonts import SERIF, FontFamily, document_font
 from ..documents.output import write_atomically
 from ..documents.pdf_pages import numbered_canvas
 from ..documents.pdf_styles import HEAD_BACKGROUND, MM
-from .figures import INDICATORS, TARGETED, change, count_text, decimal, share_text
+from .figures import INDICATORS, TARGETED, count_text, decimal, share_text
 from .summary import SchoolRow, Summary, Totals
 from .summary_charts import municipal_chart, school_charts
 from .summary_pdf_style import BODY_SIZE, grid_table, note_styles, soft_hyphens, usable_width
@@ -249,16 +249,7 @@ def _comparison(summary: Summary, st: dict[str, Any], font: FontFamily) -> list[
     heads = ["Показатель", f"{summary.previous_year}", f"{summary.year}", "Изменение"]
     data: list[list[Any]] = [[Paragraph(ps.markup(h), st["head"]) for h in heads]]
     for item in rows:
-        if item.is_share:
-            values = [decimal(item.previous), decimal(item.current), change(item.change)]
-            label = f"{item.label}, %"
-        else:
-            values = [
-                count_text(None if item.previous is None else int(item.previous)),
-                count_text(None if item.current is None else int(item.current)),
-                change(item.change).removesuffix(",0"),
-            ]
-            label = item.label
+        label, values = item.texts()
         data.append(
             [Paragraph(ps.markup(label), st["cell"])] + [Paragraph(v, st["number"]) for v in values]
         )

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.consolidation.figures import change, count_text, decimal
 from ...services.consolidation.reading import Skipped
 from ...services.consolidation.store_reports import StoredReport
 from ...services.consolidation.summary import Summary
@@ -199,19 +198,12 @@ class ComparisonPanel(QWidget):
         self.model.set_headers(["Показатель", summary.previous_year, summary.year, "Изменение"])
         texts, keys = [], []
         for item in rows:
-            if item.is_share:
-                values = [decimal(item.previous), decimal(item.current), change(item.change)]
-                label = f"{item.label}, %"
-            else:
-                values = [
-                    count_text(None if item.previous is None else int(item.previous)),
-                    count_text(None if item.current is None else int(item.current)),
-                    change(item.change).removesuffix(",0"),
-                ]
-                label = item.label
+            label, values = item.texts()
             texts.append([label, *values])
             keys.append([label.casefold(), item.previous or 0, item.current or 0, item.change or 0])
         self.model.set_rows(texts, keys=keys)
-        self.table.setColumnWidth(0, 680)
-        for column in (1, 2, 3):
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the wording takes the rest
+        for column in (1, 2, 3):  # the figures stay in view on a narrow window
             self.table.setColumnWidth(column, 110)

@@ -66,6 +66,7 @@ class MatchingTab(QWidget):
         self.year: AcademicYear | None = None
         self.dialog: QDialog | None = None
         self._unpaired: list[int] = []
+        self._empty_base = False  # no mentee in the year's base at all (not: all paired)
         self._pending = False  # a matching waits until the tab is shown
         self.commands = MatchingCommands(self)
         self.runner = MatchRunner(self)
@@ -167,16 +168,17 @@ class MatchingTab(QWidget):
 
     def _count_unpaired(self) -> None:
         self._unpaired = []
+        self._empty_base = False
         if self.year is None or self.year.id is None:
             return
         everyone = unpaired_mentees(self.store, self.year.id)  # one read for every form
-        empty_base = not everyone and basic_counts(self.store, self.year)["mentees"] == 0
+        self._empty_base = not everyone and basic_counts(self.store, self.year)["mentees"] == 0
         for i in range(self.form_combo.count()):
             form = MentoringForm(self.form_combo.itemData(i))
             count = sum(1 for m in everyone if fits_form(m, form))
             self._unpaired.append(count)
             text = f"{form.label} — без пары: {count}" if count else f"{form.label} — все в парах"
-            if empty_base:
+            if self._empty_base:
                 text = form.label  # nobody in the base yet: «все в парах» would mislead
             self.form_combo.setItemText(i, text)
 
@@ -288,7 +290,7 @@ class MatchingTab(QWidget):
 
     def _nobody_to_pair(self) -> str:
         """Why the list is empty: the base is still empty, or everyone of the form has a pair."""
-        if not any(self._unpaired) and basic_counts(self.store, self.year)["mentees"] == 0:
+        if self._empty_base:
             return (
                 "В базе наставляемых этого года пока никого нет. Сначала составьте её: «Базы» → "
                 "«База наставляемых» (можно загрузить список из Excel)."
