@@ -72,6 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The data layer first: once PySide6 is loaded it reads the source of every module
         # imported after it (its «__feature__» import hook), a third more for SQLAlchemy.
         from . import models, store  # noqa: F401
+        from .ui.feature_hook import skip_source_scan
+
+        skip_source_scan()  # before the program's Qt modules: they need not be read as text
         from .ui.app import run_gui
 
         return run_gui(args.db, exit_when_ready=args.exit_when_ready)

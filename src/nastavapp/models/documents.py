@@ -1,7 +1,5 @@
 """Register of issued documents (orders, roadmap, reports)."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from sqlmodel import Field

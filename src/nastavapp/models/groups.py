@@ -1,7 +1,5 @@
 """Pairs and groups, their members, status history, individual plans and meetings."""
 
-from __future__ import annotations
-
 from datetime import date
 
 from sqlmodel import Field

@@ -1,7 +1,5 @@
 """Preferences named after the group meeting of mentors and mentees (stage 5 of the roadmap)."""
 
-from __future__ import annotations
-
 import sqlalchemy as sa
 from sqlmodel import Field
 

@@ -4,8 +4,6 @@ They live in the municipal data file («Муниципальный центр» 
 in a school's file they stay empty.
 """
 
-from __future__ import annotations
-
 from datetime import date, datetime
 from typing import Any
 

@@ -1,7 +1,5 @@
 """A person's role in an academic year: mentee with requests, mentor with competences."""
 
-from __future__ import annotations
-
 from datetime import date
 
 import sqlalchemy as sa

@@ -1,7 +1,5 @@
 """People of the school (the whole contingent) and their consents. People persist across years."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from sqlmodel import Field

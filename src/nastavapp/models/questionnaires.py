@@ -1,7 +1,5 @@
 """Feedback questionnaires: templates with items, and respondents' answers."""
 
-from __future__ import annotations
-
 from datetime import date
 
 from sqlmodel import Field

@@ -1,7 +1,5 @@
 """The school's roadmap (дорожная карта) of an academic year."""
 
-from __future__ import annotations
-
 from datetime import date
 
 from sqlmodel import Field

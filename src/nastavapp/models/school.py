@@ -1,7 +1,5 @@
 """The school, its academic years and per-file settings."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from sqlmodel import Field
