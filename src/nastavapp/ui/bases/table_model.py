@@ -3,14 +3,15 @@
 Sorting in the source model stays fast at 20,000 rows, where a proxy calling ``data()`` for
 every comparison takes seconds (GUIDE trap 7). Everything a keystroke, a filter or a header
 click needs is worked out once per load (``set_rows``) as plain lists over the rows in ФИО
-order (the *base* order): the folded search text, the filter tags and the counts; each column's
-rank per row (``QCollator`` order of its distinct values, numbers as numbers, empties last) the
-first time it is sorted. A sort is then one ``sorted`` over integers; the proxy only filters
-(filters.py).
+order (the *base* order): the folded search text, the filter tags and the counts. Each column's
+rank per row (column_ranks.py) is worked out after a load while the GUI is idle, a few
+milliseconds at a time (``IdleWork``), or at once by a click that comes first. A sort is then one
+``sorted`` over integers; the proxy only filters (filters.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from PySide6.QtCore import (
@@ -27,6 +28,8 @@ from ...services.bases_rows import BaseRow
 from ...services.consents import ConsentStatus
 from ...store.text import ru_fold
 from ..column_header import column_header
+from ..idle_work import IdleWork
+from .column_ranks import Ranks, column_ranks, rank_steps
 from .columns import (
     COLUMNS,
     CONSENT,
@@ -78,7 +81,7 @@ class BaseTableModel(QAbstractTableModel):
         self._place: list[int] = []  # base index -> shown row
         self._haystacks: list[str] = []  # per base index, folded
         self._tags: list[frozenset[str]] = []  # per base index, see columns.row_tags
-        self._ranks: dict[int, tuple[list[int], int]] = {}  # column -> (ranks, empty rank)
+        self._ranks: dict[int, Ranks] = {}  # column -> (ranks, empty rank), of the current rows
         self._orders: dict[tuple[int, bool], list[int]] = {}  # (column, descending) -> order
         self._base_of_id: dict[int, int] = {}  # person id -> base index
         self.lacking_consent = 0
@@ -86,6 +89,7 @@ class BaseTableModel(QAbstractTableModel):
         self._names: Names = {}
         self._collator = russian_collator()
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.AscendingOrder)
+        self.warm_up = IdleWork(self)  # the column ranks of a load, worked out while idle
 
     # data -------------------------------------------------------------------------------------
     def set_rows(self, rows: list[BaseRow], names: Names) -> None:
@@ -104,6 +108,7 @@ class BaseTableModel(QAbstractTableModel):
         self._names = names
         self._sort_rows(*self._sort)
         self.endResetModel()
+        self.warm_up.start(self._warm_ranks(self._by_name, self._names))
 
     def row_at(self, row: int) -> BaseRow:
         return self._rows[row]
@@ -227,44 +232,31 @@ class BaseTableModel(QAbstractTableModel):
             place[base] = row
         self._place = place
 
-    def _column_ranks(self, column: int) -> tuple[list[int], int]:
+    def unranked_columns(self) -> list[int]:
+        """The sortable columns whose ranks are not worked out yet (ФИО needs none)."""
+        return [
+            c for c, spec in enumerate(self.columns) if spec is not NAME and c not in self._ranks
+        ]
+
+    def _column_ranks(self, column: int) -> Ranks:
         """Each row's place among the column's distinct values, and the rank of empty ones
         (after every value); worked out once per column per load."""
         known = self._ranks.get(column)
         if known is None:
             spec = self.columns[column]
-            if spec.number is not None:
-                known = _number_ranks([spec.number(r) for r in self._by_name])
-            else:
-                names = self._names
-                texts = [spec.text(r, names) for r in self._by_name]
-                known = _text_ranks(texts, self._collator)
+            known = column_ranks(spec, self._by_name, self._names, self._collator)
             self._ranks[column] = known
         return known
 
-
-def _number_ranks(values: list[float | None]) -> tuple[list[int], int]:
-    distinct = sorted({v for v in values if v is not None})
-    empty = len(distinct)
-    rank = {v: i for i, v in enumerate(distinct)}
-    return [empty if v is None else rank[v] for v in values], empty
-
-
-def _text_ranks(texts: list[str], collator: QCollator) -> tuple[list[int], int]:
-    """Distinct texts in collation order (one ``QCollator`` key each); texts equal under the
-    collation (case) share a rank."""
-    key = collator.sortKey
-    keyed = sorted(((key(t), t) for t in set(texts) if t), key=lambda pair: pair[0])
-    rank: dict[str, int] = {}
-    previous = None
-    place = -1
-    for sort_key, text in keyed:
-        if previous is None or sort_key.compare(previous) != 0:
-            place += 1
-        previous = sort_key
-        rank[text] = place
-    empty = place + 1
-    return [rank[t] if t else empty for t in texts], empty
+    def _warm_ranks(self, rows: list[BaseRow], names: Names) -> Iterator[None]:
+        """The steps of every column's ranks for the loaded ``rows``; a new load drops the
+        unfinished generator, and the check before storing keeps out ranks of other rows."""
+        for column in self.unranked_columns():
+            if column in self._ranks:  # a click worked it out meanwhile
+                continue
+            ranks = yield from rank_steps(self.columns[column], rows, names, self._collator)
+            if rows is self._by_name and column not in self._ranks:
+                self._ranks[column] = ranks
 
 
 def consent_detail(row: BaseRow) -> str:
