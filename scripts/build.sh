@@ -50,6 +50,9 @@ echo "== command line of the frozen program"
 "$APP/nastavapp-cli$EXE" --version
 "$APP/nastavapp-cli$EXE" demo --db "$SMOKE_HOME/demo.sqlite" >/dev/null
 "$APP/nastavapp-cli$EXE" stats --db "$SMOKE_HOME/demo.sqlite" | awk 'NR <= 3'  # awk, not head: pipefail
+# the municipal centre's path: a school's report file merged into a summary (PDF)
+"$APP/nastavapp-cli$EXE" export report --db "$SMOKE_HOME/demo.sqlite" --out "$SMOKE_HOME/report.xlsx" >/dev/null
+"$APP/nastavapp-cli$EXE" consolidate --out "$SMOKE_HOME/summary.pdf" "$SMOKE_HOME/report.xlsx" | awk 'END { print }'
 
 if [ -z "$EXE" ]; then
   # Qt's X11 plugin needs the xcb-util libraries: bundled when the build machine has them,

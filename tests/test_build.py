@@ -47,13 +47,16 @@ def test_the_built_program_passes_its_smoke_run(tmp_path: Path) -> None:
     assert "smoke passed" in result.stdout
     assert "windowed program: smoke passed" in result.stdout
     assert f"nastavapp {VERSION}" in result.stdout  # nastavapp-cli --version
-    for check in ("migrations", "Qt and Russian translations", "main window", "roadmap export"):
+    assert "Сводка сохранена:" in result.stdout  # nastavapp-cli consolidate, into a PDF
+    checks = ("migrations", "Qt and Russian translations", "main window", "roadmap export")
+    for check in (*checks, "documents"):
         assert f"ok   {check}" in result.stdout
     app = tmp_path / "dist" / f"nastavapp-{VERSION}"
     qm = list(app.rglob("qtbase_ru.qm"))
     assert qm, "Qt's Russian translations are not bundled"
     assert [p.name for p in app.rglob("*.qm")] == ["qtbase_ru.qm"]  # no other languages
     assert not list(app.rglob("*QtWebEngine*")) and not list(app.rglob("*Qt6Qml*"))
+    assert not list(app.rglob("*ssl*")), "no TLS in a program that never goes to the network"
     if sys.platform.startswith("linux"):
         assert (app / "nastavapp-cli").is_symlink()
         archive = tmp_path / "dist" / f"nastavapp-{VERSION}-linux-{platform.machine()}.tar.gz"

@@ -35,11 +35,13 @@ def test_smoke_run_passes_without_stdout_and_reports_to_a_file(data_home: Path) 
         "dates in words",
         "roadmap export",
         "spreadsheet",
+        "documents",
         "matching",
     ):
         assert f"ok   {check} (" in report
     assert "stdout is None" in report
     assert "«Cancel» → «Отмена»" in report
+    assert "xlsx sheets ['Отчёт', 'Пары и группы', 'Участники', 'data']" in report
     assert "smoke passed" in report
     assert sorted(p.name for p in data_home.iterdir()) == [REPORT_NAME]  # temp folder removed
 

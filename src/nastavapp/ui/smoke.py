@@ -4,10 +4,10 @@ It checks what a broken bundle gets wrong: bundled resources, migrations on a ne
 log in a windowed build (``sys.stdout`` is None there), fonts for documents, Qt's Russian
 translations, the main window on a demonstration school (created offscreen and closed), one
 declension (pytrovich) and dates in words (Babel) when they are installed, one export (the
-roadmap as PDF), an xlsx written and read back, and a small matching: the libraries the
-bundle trims (see build_installer.spec) are all exercised. Everything happens in a new
-temporary folder inside ``$NASTAVAPP_HOME`` (or the system's temporary folder), which is
-removed afterwards: the user's data are never touched.
+roadmap as PDF), an xlsx written and read back, the report (PDF and xlsx) and the Положение
+(.docx), and a small matching: the libraries the bundle trims (see build_installer.spec) are
+all exercised. Everything happens in a new temporary folder inside ``$NASTAVAPP_HOME`` (or the
+system's temporary folder), which is removed afterwards: the user's data are never touched.
 
 Each check prints one line; the same lines go to ``nastavapp-smoke.log`` in ``$NASTAVAPP_HOME``
 (or the temporary folder), which is where to read them when the build has no console. The exit
@@ -276,6 +276,32 @@ def _spreadsheet(smoke: SmokeRun) -> str:
     return f"roadmap xlsx written and read back: {len(sheets)} sheets, {rows} rows"
 
 
+def _documents(smoke: SmokeRun) -> str:
+    """The report (charts, tables) as PDF and xlsx, and the Положение as an editable .docx."""
+    from ..services.documents.regulations import export_regulations
+    from ..services.documents.report_export import export_report
+    from ..services.importing.reading import read_sheets
+    from ..store import open_store
+
+    out = smoke.work / "out"
+    store = open_store(Path(smoke.keep["demo"]))
+    try:
+        pdf = export_report(store, out / "report.pdf", with_lists=True).read_bytes()
+        workbook = export_report(store, out / "report.xlsx", with_lists=True)
+        docx = export_regulations(store, out / "polozhenie.docx", today=date.today())
+    finally:
+        store.close()
+    if not pdf.startswith(b"%PDF") or len(pdf) < 20_000:
+        raise RuntimeError(f"the report PDF is not one ({len(pdf)} bytes)")
+    sheets = [sheet.name for sheet in read_sheets(workbook)]
+    from docx import Document  # python-docx, as the curator's Word would read it back
+
+    text = " ".join(paragraph.text for paragraph in Document(str(docx)).paragraphs)
+    if "ПОЛОЖЕНИЕ" not in text.upper():
+        raise RuntimeError("the Положение has no title")
+    return f"report PDF {len(pdf) // 1024} KB, xlsx sheets {sheets}, Положение {len(text)} chars"
+
+
 def _matching(_smoke: SmokeRun) -> str:
     from ..models.vocab import MentoringForm, MentorStatus, PersonCategory
     from ..services.matching import propose_for_pool
@@ -319,6 +345,7 @@ CHECKS: list[tuple[str, Callable[[SmokeRun], str]]] = [
     ("dates in words", _dates),
     ("roadmap export", _export),
     ("spreadsheet", _spreadsheet),
+    ("documents", _documents),
     ("matching", _matching),
 ]
 
