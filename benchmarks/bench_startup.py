@@ -8,13 +8,16 @@ compared by their medians. The program's start is the real one (``python -m nast
 FILE``: command line, log, lock, health check, migrations check, the window with its first
 screen filled and drawn once; the hidden ``--exit-when-ready`` then quits). The first start in
 a new data folder also makes the day's backup and is shown apart. The same run lists the heavy
-libraries already imported when the window is usable (they should load only when used).
+libraries already imported when the window is usable (they should load only when used), and
+the faster floor plus only the program's table definitions: the least any start that defines
+its tables before the window can reach.
 
 The program's modules are byte-compiled first, as ``pip install`` and PyInstaller do, into a
 private cache folder: with ``PYTHONDONTWRITEBYTECODE`` set (as on CI machines) every start
 would otherwise compile the sources again and measure the compiler, not the program.
 
-Run: ``python benchmarks/bench_startup.py [--runs 7]``.
+Run: ``python benchmarks/bench_startup.py [--runs 7] [--frozen dist/nastavapp-<version>/nastavapp]``
+(``scripts/build.sh`` makes the built program).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import large_school as ls
 
@@ -67,15 +71,23 @@ FLOORS = {
     "PySide6, then sqlmodel": "import sys\n" + _QT + "import sqlmodel\n" + _FLOOR_WINDOW,
     "sqlmodel, then PySide6": "import sys\nimport sqlmodel\n" + _QT + _FLOOR_WINDOW,
 }
+# Not a floor: the faster floor plus the program's 25 table definitions, nothing else of it.
+# Its ratio is the least any start that defines the tables before its window can reach.
+WITH_TABLES = "import sys\nimport sqlmodel\nimport nastavapp.models\n" + _QT + _FLOOR_WINDOW
 # The real start, as the installed program runs it; the hidden option quits when ready.
 PROGRAM = "import sys\nfrom nastavapp.cli import main\nsys.exit(main(sys.argv[1:]))\n"
 
 
-def start_once(code: str, *args: str, env: dict[str, str]) -> tuple[float, str]:
-    """Seconds from starting a new Python process to its usable window; what it printed."""
+def python(code: str, *args: str) -> list[str]:
+    """The command that runs ``code`` in a new interpreter (``-c``)."""
+    return [sys.executable, "-c", code, *args]
+
+
+def start_once(command: list[str], env: dict[str, str]) -> tuple[float, str]:
+    """Seconds from starting a new process to its usable window; the heavy libraries loaded."""
     started = time.perf_counter()
     child = subprocess.Popen(
-        [sys.executable, "-c", code, *args],
+        command,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -91,10 +103,24 @@ def start_once(code: str, *args: str, env: dict[str, str]) -> tuple[float, str]:
     return elapsed, ",".join(sorted(loaded & set(HEAVY)))
 
 
+def built_program() -> Path | None:
+    """The program ``scripts/build.sh`` left in ``dist/`` of this checkout, if any."""
+    for path in sorted((ls.ROOT / "dist").glob("nastavapp-*/nastavapp*")):
+        if path.is_file() and os.access(path, os.X_OK) and "-cli" not in path.name:
+            return path
+    return None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument(
+        "--frozen",
+        type=Path,
+        help="the built program to time too (default: the one in dist/, if built)",
+    )
     args = parser.parse_args()
+    args.frozen = args.frozen or built_program()
     ls.offscreen()
     home = ls.fresh_home("startup")
     try:
@@ -111,15 +137,22 @@ def main() -> None:
         )
         program = ("--db", str(db), "--exit-when-ready")
         for code in FLOORS.values():
-            start_once(code, env=env)  # warm the disk cache
-        first, heavy = start_once(PROGRAM, *program, env=env)  # makes the day's backup
+            start_once(python(code), env)  # warm the disk cache
+        first, heavy = start_once(python(PROGRAM, *program), env)  # makes the day's backup
+        if args.frozen:
+            start_once([str(args.frozen), *program], env)  # warm the disk cache
         floors: dict[str, list[float]] = {name: [] for name in FLOORS}
-        starts = []
+        starts: list[float] = []
+        with_tables: list[float] = []
+        frozen: list[float] = []
         for _ in range(args.runs):
             for name, code in FLOORS.items():
-                floors[name].append(start_once(code, env=env)[0])
-            elapsed, heavy = start_once(PROGRAM, *program, env=env)
+                floors[name].append(start_once(python(code), env)[0])
+            with_tables.append(start_once(python(WITH_TABLES), env)[0])
+            elapsed, heavy = start_once(python(PROGRAM, *program), env)
             starts.append(elapsed)
+            if args.frozen:
+                frozen.append(start_once([str(args.frozen), *program], env)[0])
     finally:
         ls.remove(home)
     medians = {name: statistics.median(times) for name, times in floors.items()}
@@ -127,10 +160,16 @@ def main() -> None:
     ratio = start / floor
     for name, times in floors.items():
         print(f"floor ({name}): {', '.join(f'{t:.2f}' for t in times)} s")
+    print(f"floor + table definitions: {', '.join(f'{t:.2f}' for t in with_tables)} s")
     print(f"program on the large school: {', '.join(f'{t:.2f}' for t in starts)} s")
     ls.result(
         "start-up floor (PySide6 window + import sqlmodel, faster order)",
         " / ".join(f"{medians[name]:.2f} s" for name in FLOORS) + f" → {floor:.2f} s",
+    )
+    tables = statistics.median(with_tables)
+    ls.result(
+        "floor + the 25 table definitions (no database, no screens)",
+        f"{tables:.2f} s = {tables / floor:.2f}× floor",
     )
     ls.result(
         "start-up to usable main window, large school",
@@ -138,6 +177,12 @@ def main() -> None:
         f"≤ {GOAL}×",
         ratio <= GOAL,
     )
+    if frozen:
+        built = statistics.median(frozen)
+        ls.result(
+            "the built program (PyInstaller onedir), large school",
+            f"{built:.2f} s = {built / floor:.2f}× floor",
+        )
     ls.result(
         "first start of the day (+ the day's backup)", f"{first:.2f} s = {first / floor:.2f}× floor"
     )

@@ -69,12 +69,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_smoke()
     if args.command is None:
-        # The data layer first: once PySide6 is loaded it reads the source of every module
-        # imported after it (its «__feature__» import hook), a third more for SQLAlchemy.
-        from . import models, store  # noqa: F401
+        # Once PySide6 is loaded it reads the source of every module imported after it (its
+        # «__feature__» import hook), a third more for SQLAlchemy: the data layer comes first,
+        # then the scan is turned off for the program's Qt modules. A built program has Qt
+        # loaded already (PyInstaller's run-time hook): there the scan goes off at once.
         from .ui.feature_hook import skip_source_scan
 
-        skip_source_scan()  # before the program's Qt modules: they need not be read as text
+        qt_loaded = "PySide6.QtCore" in sys.modules
+        if qt_loaded:
+            skip_source_scan()
+        from . import models, store  # noqa: F401
+
+        if not qt_loaded:
+            skip_source_scan()
         from .ui.app import run_gui
 
         return run_gui(args.db, exit_when_ready=args.exit_when_ready)
