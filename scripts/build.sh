@@ -55,6 +55,10 @@ echo "== command line of the frozen program"
 "$APP/nastavapp-cli$EXE" consolidate --out "$SMOKE_HOME/summary.pdf" "$SMOKE_HOME/report.xlsx" | awk 'END { print }'
 
 if [ -z "$EXE" ]; then
+  # The newest glibc any bundled library asks for: the oldest Linux the bundle starts on.
+  symbols() { find "$APP" -type f \( -name '*.so*' -o -name nastavapp \) -exec objdump -T {} + 2>/dev/null || true; }
+  needed="$(symbols | grep -o 'GLIBC_[0-9][0-9.]*' | sort -uV | awk 'END { sub("GLIBC_", ""); print }')"
+  echo "glibc needed: $needed or newer (this machine: $(ldd --version | awk 'NR == 1 { print $NF }'); Astra Linux SE 1.7 has 2.28)"
   # Qt's X11 plugin needs the xcb-util libraries: bundled when the build machine has them,
   # else the computer must have them (apt-get install libxcb-cursor0 libxcb-icccm4 …).
   missing="$(LD_LIBRARY_PATH="$APP/_internal" ldd "$APP/_internal/PySide6/Qt/plugins/platforms/libqxcb.so" | awk '/not found/ { print $1 }' | tr '\n' ' ')"
@@ -72,5 +76,5 @@ find "$APP" -type f -printf '%s\t%P\n' | sort -rn |
 if [ -z "$EXE" ] && [ -z "${NO_TAR:-}" ]; then
   ARCHIVE="$DIST/$NAME-linux-$(uname -m).tar.gz"
   tar -C "$DIST" -czf "$ARCHIVE" "$NAME"
-  echo "archive: $ARCHIVE ($(du -h "$ARCHIVE" | cut -f1)); glibc of this machine: $(ldd --version | awk 'NR == 1 { print $NF }')"
+  echo "archive: $ARCHIVE ($(du -h "$ARCHIVE" | cut -f1))"
 fi
