@@ -16,8 +16,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCollator,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -29,7 +27,8 @@ from ...services.consents import ConsentStatus
 from ...store.text import ru_fold
 from ..column_header import column_header
 from ..idle_work import IdleWork
-from .column_ranks import Ranks, column_ranks, rank_steps
+from ..sort_ranks import Ranks, russian_collator
+from .column_ranks import column_ranks, rank_steps
 from .columns import (
     COLUMNS,
     CONSENT,
@@ -59,13 +58,6 @@ ROW_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
 NO_FLAGS = Qt.NoItemFlags
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def russian_collator() -> QCollator:
-    collator = QCollator(QLocale(QLocale.Russian, QLocale.Russia))
-    collator.setCaseSensitivity(Qt.CaseInsensitive)
-    collator.setNumericMode(True)  # «9А» before «10А»
-    return collator
 
 
 class BaseTableModel(QAbstractTableModel):

@@ -1,9 +1,10 @@
 """What the tables of «Пары и группы» share: a row model with Russian sort ranks and a search proxy.
 
-Each column's order is worked out once when the rows arrive (``QCollator`` keys, numbers as
-numbers, empty values last, both ways) as an integer rank per row. Sorting reorders the source
-rows by those ranks; the proxy only filters and never compares rows itself, which would call
-Python ``data()`` for every comparison (GUIDE trap 7). ``SORT_ROLE`` exposes the rank.
+Each column's order is worked out once when the rows arrive (ui/sort_ranks.py: Russian
+collation, numbers as numbers, empty values last, both ways) as an integer rank per row. Sorting
+reorders the source rows by those ranks; the proxy only filters and never compares rows itself,
+which would call Python ``data()`` for every comparison (GUIDE trap 7). ``SORT_ROLE`` exposes
+the rank.
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCollator,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -24,19 +23,13 @@ from PySide6.QtCore import (
 
 from ...store.text import ru_fold
 from ..column_header import column_header
+from ..sort_ranks import Ranks, russian_collator, text_ranks, value_ranks
 
 SORT_ROLE = Qt.UserRole + 10  # the row's rank in the column's order (int)
 ITEM_ROLE = Qt.UserRole + 11  # the row object itself
 
 Index = QModelIndex | QPersistentModelIndex
 RowTest = Callable[[Any], bool]
-
-
-def russian_collator() -> QCollator:
-    collator = QCollator(QLocale(QLocale.Russian, QLocale.Russia))
-    collator.setCaseSensitivity(Qt.CaseInsensitive)
-    collator.setNumericMode(True)  # «9А» before «10А»
-    return collator
 
 
 @dataclass(frozen=True)
@@ -106,19 +99,15 @@ class RowsModel(QAbstractTableModel):
     def _refresh_keys(self) -> None:
         self._hay = [ru_fold(self.search_text(item)) for item in self._rows]
         self._ranks, self._empty = [], []
-        sort_key = self._collator.sortKey
         for column in self.columns:
-            if column.key is not None:
-                keys: list[Any] = [_last_if_none(column.key(item)) for item in self._rows]
-            else:
-                texts = [column.text(item) for item in self._rows]
-                keys = [(not t, sort_key(t)) for t in texts]
-            order = sorted(range(len(self._rows)), key=keys.__getitem__)
-            ranks = [0] * len(self._rows)
-            for rank, position in enumerate(order):
-                ranks[position] = rank
-            self._ranks.append(ranks)
-            self._empty.append([bool(k[0]) for k in keys])
+            ranks, empty = self._column_ranks(column)
+            self._ranks.append(_places(ranks))
+            self._empty.append([rank == empty for rank in ranks])
+
+    def _column_ranks(self, column: Column) -> Ranks:
+        if column.key is not None:
+            return value_ranks([column.key(item) for item in self._rows])
+        return text_ranks([column.text(item) for item in self._rows], self._collator)
 
     def _reorder(self, column: int, order: Qt.SortOrder) -> None:
         """Put the rows in the order of ``column`` (empty values last both ways)."""
@@ -195,8 +184,14 @@ class RowsModel(QAbstractTableModel):
         return Qt.ItemIsEnabled | Qt.ItemIsSelectable
 
 
-def _last_if_none(value: Any) -> tuple[bool, Any]:
-    return (value is None, value if value is not None else 0)
+def _places(ranks: list[int]) -> list[int]:
+    """Each row's place in the column's order: rows of equal rank keep the order they had when
+    ranked (and the reverse of it in a descending sort)."""
+    order = sorted(range(len(ranks)), key=ranks.__getitem__)
+    places = [0] * len(ranks)
+    for place, row in enumerate(order):
+        places[row] = place
+    return places
 
 
 class SearchProxy(QSortFilterProxyModel):
