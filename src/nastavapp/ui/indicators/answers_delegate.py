@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...models.vocab import QuestionType
 from ...store.text import ru_fold
+from ..table_search import source_model
 from .answers_model import ANONYMOUS, FORM, RESPONDENT, AnswersModel
 from .formatting import DASH
 
@@ -76,7 +77,7 @@ class AnswersDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _model(index: Index) -> AnswersModel:
-        model = index.model()
+        model = source_model(index.model())  # the table shows it through the search proxy
         assert isinstance(model, AnswersModel)
         return model
 

@@ -3,6 +3,9 @@
 Columns: «Респондент», «Форма», then one per question. The last row is a blank one: its first
 answer stores a new response and another blank row appears. Every accepted edit is stored at
 once; a value off the scale is refused (``refused`` says why) and nothing changes.
+
+The model sorts itself by a column and gives the search proxy (``ui/table_search.py``) each
+row's respondent and pair as text (``answers_order.py``).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from ...models import QuestionItem
 from ...models.vocab import MentoringForm, QuestionType
+from ...services.pair_views import GroupCard
 from ...services.questionnaires import QuestionnaireError, check_value
 from ...services.responses import (
     Respondent,
@@ -26,6 +30,15 @@ from ...services.responses import (
     set_respondent,
 )
 from ...store import Store, StoreError
+from ..collation import russian_collator
+from .answers_order import (
+    answer_key,
+    arranged,
+    form_key,
+    respondent_key,
+    respondent_tip,
+    search_text,
+)
 from .formatting import DASH
 
 Index = QModelIndex | QPersistentModelIndex
@@ -56,7 +69,10 @@ class AnswersModel(QAbstractTableModel):
         self.people: dict[int, Respondent] = {}
         self.forms: list[MentoringForm] = []
         self.rows: list[ResponseRow] = []
+        self.groups: dict[int, GroupCard] = {}
         self.answered_on: date | None = None
+        self._collator = russian_collator()
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.AscendingOrder)
 
     def load(
         self,
@@ -66,15 +82,26 @@ class AnswersModel(QAbstractTableModel):
         people: Sequence[Respondent],
         forms: Sequence[MentoringForm],
         answered_on: date | None,
+        groups: Sequence[GroupCard] = (),
     ) -> None:
+        """The questionnaire's answers; ``groups``: the year's pairs and groups (searched by
+        their members' names)."""
         self.beginResetModel()
         self.template_id = template_id
         self.items = list(items)
         self.people = {p.person_id: p for p in people}
+        self.groups = {g.id: g for g in groups}
         self.forms = list(forms)
         self.rows = [*rows, ResponseRow(None, answered_on=answered_on)] if template_id else []
         self.answered_on = answered_on
+        if not 0 <= self._sort[0] < self.columnCount():
+            self._sort = (-1, Qt.AscendingOrder)
+        self._arrange(*self._sort)
         self.endResetModel()
+
+    def sort_column(self) -> int:
+        """The column the rows are sorted by (-1: in the order they were entered)."""
+        return self._sort[0]
 
     def set_answered_on(self, day: date) -> None:
         """The date given to the answers entered from now on."""
@@ -97,6 +124,41 @@ class AnswersModel(QAbstractTableModel):
             return ANONYMOUS
         person = self.people.get(row.person_id)
         return person.label if person else "участник (не из списка года)"
+
+    # searching (ui/table_search.py) and sorting (answers_order.py) --------------------------
+    def haystack(self, row: int) -> str:
+        found = self.rows[row]
+        return search_text(found, self.respondent_label(found), self.people, self.groups)
+
+    def is_pinned(self, row: int) -> bool:
+        """The blank row for a new questionnaire is there whatever is searched."""
+        return self.is_blank_row(row)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+        """Sort by ``column`` (-1: the order of entry); the blank row stays last."""
+        self._sort = (column if 0 <= column < self.columnCount() else -1, order)
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        before = [self.rows[i.row()] if i.isValid() else None for i in old]
+        self._arrange(*self._sort)
+        where = {id(found): number for number, found in enumerate(self.rows)}
+        new = [
+            self.index(where[id(found)], i.column()) if found is not None else QModelIndex()
+            for i, found in zip(old, before, strict=True)
+        ]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def _arrange(self, column: int, order: Qt.SortOrder) -> None:
+        key = None
+        if column == RESPONDENT:
+            key = respondent_key(self.respondent_label, self._collator)
+        elif column == FORM:
+            key = form_key(self._collator)
+        elif column >= FIRST_ITEM:
+            item = self.item_at(column)
+            key = answer_key(item.id if item else None, self._collator)
+        self.rows = arranged(self.rows, key, descending=order == Qt.DescendingOrder)
 
     # Qt model interface ---------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -123,6 +185,8 @@ class AnswersModel(QAbstractTableModel):
         if column == RESPONDENT:
             if role == Qt.EditRole:
                 return row.person_id or 0
+            if role == Qt.ToolTipRole:
+                return respondent_tip(row, self.respondent_label(row), self.people, self.groups)
             return self.respondent_label(row)
         if column == FORM:
             if role == Qt.EditRole:

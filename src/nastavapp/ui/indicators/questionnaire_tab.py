@@ -1,5 +1,7 @@
 """«Анкеты» tab: pick a questionnaire of the year and type its answers in a grid, edit its
-questions, or load the answers exported from an online form."""
+questions, or load the answers exported from an online form. The grid sorts by a click on a
+header; the search field (Ctrl+F) shows the answers whose respondent or pair holds what is
+typed, the blank row for a new questionnaire stays."""
 
 from __future__ import annotations
 
@@ -20,12 +22,20 @@ from PySide6.QtWidgets import (
 from ...models import AcademicYear, QuestionnaireTemplate
 from ...models.vocab import MentoringForm, QuestionType
 from ...services.answers_import import ImportFileError, preview_answers, read_answer_rows
+from ...services.pair_views import list_groups
 from ...services.questionnaire_edit import add_missing_questionnaires
 from ...services.questionnaires import template_items, year_templates
 from ...services.responses import respondents, template_responses
 from ...store import Store
 from .. import messages
 from ..bases.widgets import date_edit, to_date
+from ..table_search import (
+    SearchField,
+    TableSearchProxy,
+    empty_hint,
+    nothing_found_hint,
+    show_hint,
+)
 from .answers_delegate import AnswersDelegate
 from .answers_model import FIRST_ITEM, FORM, RESPONDENT, AnswersModel
 from .answers_table import AnswersTable
@@ -83,6 +93,10 @@ class QuestionnaireTab(QWidget):
         for button in (self.questions_button, self.import_button, self.delete_button):
             commands.addWidget(button)
         commands.addStretch(1)
+        self.search = SearchField("Поиск: респондент или пара")
+        self.search.setMinimumWidth(220)
+        self.search.setMaximumWidth(360)
+        commands.addWidget(self.search, 1)
         layout.addLayout(commands)
         missing = QHBoxLayout()
         self.missing_label = QLabel()
@@ -100,8 +114,14 @@ class QuestionnaireTab(QWidget):
         self.question.setStyleSheet("#question { font-weight: bold; padding: 2px 0px; }")
         layout.addWidget(self.question)
         self.model = AnswersModel(store, self)
+        self.proxy = TableSearchProxy(self)
+        self.proxy.setSourceModel(self.model)
         self.table = AnswersTable()
-        self.table.setModel(self.model)
+        self.table.setModel(self.proxy)
+        # the order of entry until a header is clicked
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.nothing_found = empty_hint(self.table)
         self.delegate = AnswersDelegate(self.table)
         self.table.setItemDelegate(self.delegate)
         layout.addWidget(self.table, 1)
@@ -115,6 +135,7 @@ class QuestionnaireTab(QWidget):
         layout.addWidget(hint)
         self.status = QLabel()
         layout.addWidget(self.status)
+        self.search.textChanged.connect(self._search)
         self.chooser.currentIndexChanged.connect(lambda _i: self.reload())
         self.day.dateChanged.connect(lambda _d: self.model.set_answered_on(to_date(self.day)))
         self.model.refused.connect(self.show_refused)
@@ -173,17 +194,32 @@ class QuestionnaireTab(QWidget):
             respondents(self.store, self.year.id or 0, template.audience),
             forms,
             to_date(self.day),
+            list_groups(self.store, self.year.id or 0),
         )
+        header = self.table.horizontalHeader()
+        if self.model.sort_column() < 0 <= header.sortIndicatorSection():
+            header.setSortIndicator(-1, Qt.AscendingOrder)  # that column is gone
         opened = {FIRST_ITEM + i for i, item in enumerate(items) if item.type is QuestionType.OPEN}
         self.table.size_columns(opened)
         self.show_refused("")
         self._update_status()
-        self.table.go_to(self.model.rowCount() - 1, FIRST_ITEM, edit=False)
+        self.table.go_to(self.proxy.rowCount() - 1, FIRST_ITEM, edit=False)
+
+    def _search(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_status()
 
     def _update_status(self) -> None:
         stored = self.model.stored_rows()
         anonymous = sum(r.person_id is None for r in stored)
-        self.status.setText(f"Анкет: {len(stored)}, из них анонимных: {anonymous}.")
+        text = f"Анкет: {len(stored)}, из них анонимных: {anonymous}."
+        query = self.proxy.query()
+        found = self.proxy.found()
+        if query:
+            text += f" Показано {found} из {len(stored)}."
+        self.status.setText(text)
+        hint = nothing_found_hint(query, "все анкеты") if query and stored and not found else ""
+        show_hint(self.nothing_found, hint)
         template = self.current_template()
         if template is not None:
             self.chooser.setItemText(
@@ -214,11 +250,13 @@ class QuestionnaireTab(QWidget):
 
     # commands ---------------------------------------------------------------------------------
     def delete_current(self) -> None:
-        row = self.table.currentIndex().row()
+        current = self.table.currentIndex()
+        row = self.proxy.mapToSource(current).row()
         if row < 0 or self.model.is_blank_row(row):
             return
         who = self.model.respondent_label(self.model.rows[row])
-        if messages.confirm(self, f"Удалить анкету строки {row + 1} ({who}) со всеми ответами?"):
+        number = self.proxy.headerData(current.row(), Qt.Vertical)  # as the row is numbered
+        if messages.confirm(self, f"Удалить анкету строки {number} ({who}) со всеми ответами?"):
             self.model.remove_row(row)
 
     def add_missing(self) -> None:

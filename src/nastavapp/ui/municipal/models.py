@@ -1,7 +1,9 @@
 """Table models of the municipal screen: the summary (totals pinned last) and plain text lists.
 
 Both sort in the model itself (GUIDE trap 7) with Russian-aware keys; the summary keeps its
-«Итого по муниципалитету» row at the bottom whatever the order.
+«Итого по муниципалитету» row at the bottom whatever the order (and whatever is searched:
+``ui/table_search.py``), and orders the schools' names with Russian collation («№ 2» before
+«№ 10», «Ё» beside «Е»).
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from PySide6.QtGui import QColor, QFont
 from ...services.consolidation.figures import count_text, decimal
 from ...services.consolidation.summary import SchoolRow, Summary, Totals
 from ...services.consolidation.table import COLUMNS, Column, cell, is_below
-from ...store.text import ru_sort_key
+from ...store.text import ru_fold, ru_sort_key
+from ..collation import russian_collator
 from .summary_columns import header_tooltip, screen_header
 
 Index = QModelIndex | QPersistentModelIndex
@@ -41,6 +44,7 @@ class SummaryModel(QAbstractTableModel):
         self._summary: Summary | None = None
         self._rows: list[SchoolRow] = []
         self._order: tuple[int, Qt.SortOrder] | None = None
+        self._collator = russian_collator()
 
     # content --------------------------------------------------------------------------------
     def set_summary(self, summary: Summary | None) -> None:
@@ -57,6 +61,19 @@ class SummaryModel(QAbstractTableModel):
         if row < len(self._rows):
             return self._rows[row]
         return self._summary.totals if row == len(self._rows) else None
+
+    # searching (ui/table_search.py) ---------------------------------------------------------
+    def haystack(self, row: int) -> str:
+        """The school's short and full names and its municipality, folded."""
+        item = self.item(row)
+        if not isinstance(item, SchoolRow):
+            return ""
+        report = item.report
+        return ru_fold(f"{report.short_name}\n{report.full_name}\n{report.municipality}")
+
+    def is_pinned(self, row: int) -> bool:
+        """The totals row: it stays whatever is searched (its figures are the municipality's)."""
+        return isinstance(self.item(row), Totals)
 
     # Qt --------------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -127,9 +144,11 @@ class SummaryModel(QAbstractTableModel):
     def _descending(self) -> bool:
         return self._order is not None and self._order[1] == Qt.SortOrder.DescendingOrder
 
-    @staticmethod
-    def _key(column: int) -> Any:
+    def _key(self, column: int) -> Any:
         spec = COLUMNS[column]
+        if spec.kind == "name":
+            collated = self._collator.sortKey
+            return lambda row: collated(str(cell(row, spec)))
         return lambda row: _sort_value(cell(row, spec), spec)
 
 

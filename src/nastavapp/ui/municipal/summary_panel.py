@@ -5,12 +5,14 @@ two- or three-line headers and their numbers allow (the full wording is in the h
 tooltip), and the school's column takes the room left (its long names elided, the whole name
 in the row's tooltip); in a narrower window it stays in place while the figures scroll. The «Столбцы…» menu — a button under the table or the right mouse
 button on a header — hides the columns the coordinator does not need; the choice is kept in
-the settings and comes back with the window.
+the settings and comes back with the window. The search field above the table (Ctrl+F) shows
+the schools whose name or municipality holds what is typed; the totals row stays, for the whole
+municipality.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,6 +28,13 @@ from ...services.consolidation.figures import TARGETED, decimal
 from ...services.consolidation.summary import Summary
 from ...services.consolidation.table import COLUMNS
 from ..settings import UiSettings
+from ..table_search import (
+    SearchField,
+    TableSearchProxy,
+    empty_hint,
+    nothing_found_hint,
+    show_hint,
+)
 from .frozen_table import FrozenColumnTable
 from .models import SummaryModel
 from .panels import make_table, note
@@ -50,13 +59,28 @@ class SummaryPanel(QWidget):
         self._natural: dict[int, int] = {}
         layout = QVBoxLayout(self)
         self.model = SummaryModel(self)
-        self.table = make_table(self.model, stretch_last=False, view=FrozenColumnTable())
+        self.proxy = TableSearchProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = SearchField("Поиск: название школы или муниципалитет")
+        self.search.setMinimumWidth(320)
+        self.search.textChanged.connect(self._search)
+        self.found = note()
+        self.found.setWordWrap(False)
+        self.found.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        search_row = QHBoxLayout()
+        search_row.setContentsMargins(0, 0, 0, 0)
+        search_row.addWidget(self.search, 2)
+        search_row.addWidget(self.found, 3)
+        self.search_row = QWidget()
+        self.search_row.setLayout(search_row)
+        self.table = make_table(self.proxy, stretch_last=False, view=FrozenColumnTable())
         header = self.table.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
         self.table.freeze_first_column()
         header.sortIndicatorChanged.connect(lambda *_: self.fit_columns())
         self.table.viewport().installEventFilter(self)
+        self.nothing_found = empty_hint(self.table)
         self.empty = note()
         target = decimal(TARGETED[0].target, 0) if TARGETED else "70"
         self.legend = note(
@@ -72,6 +96,7 @@ class SummaryPanel(QWidget):
         bottom.addWidget(self.legend, 1)
         bottom.addWidget(self.columns_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.empty)
+        layout.addWidget(self.search_row)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         hidden = settings.hidden_columns(SETTINGS_TABLE) if settings is not None else []
@@ -90,11 +115,29 @@ class SummaryPanel(QWidget):
             "школ…» и выберите файлы, которые прислали школы, или папку с ними."
         )
         self.table.setVisible(has_rows)
+        self.search_row.setVisible(has_rows)
         self.columns_button.setVisible(has_rows)
         self.legend.setVisible(has_rows)
         if has_rows:
+            self._keep_numbers_width(len(summary.rows))
             self._measure()
             self.fit_columns()
+        self._show_found()
+
+    # searching --------------------------------------------------------------------------------
+    def _search(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._show_found()
+
+    def _show_found(self) -> None:
+        """«Показано школ: 3 из 200» while searching; the note in the table when none match."""
+        query = self.proxy.query()
+        found, total = self.proxy.found(), self.proxy.total()
+        self.found.setText(
+            f"Показано школ: {found} из {total}; «Итого» — по всем школам" if query else ""
+        )
+        hint = nothing_found_hint(query, "все школы") if query and total and not found else ""
+        show_hint(self.nothing_found, hint)
 
     # widths -----------------------------------------------------------------------------------
     def _measure(self) -> None:
@@ -117,6 +160,19 @@ class SummaryPanel(QWidget):
                 metrics = bold if row == rows - 1 else plain  # the totals are bold
                 width = max(width, metrics.horizontalAdvance(text) + CELL_PADDING)
             self._natural[column] = width
+
+    def _keep_numbers_width(self, schools: int) -> None:
+        """The rows' numbers keep the width of the last school's number while a search shows
+        fewer rows (or only the totals): the columns do not jump as the user types."""
+        header = self.table.verticalHeader()
+        option = QStyleOptionHeader()
+        option.initFrom(header)
+        option.orientation = Qt.Orientation.Vertical
+        option.text = str(max(schools, 1))
+        size = header.style().sizeFromContents(
+            QStyle.ContentsType.CT_HeaderSection, option, QSize(), header
+        )
+        header.setMinimumWidth(size.width())
 
     def _arrow_room(self) -> int:
         """How much narrower this style draws a header's label when it shows the sort arrow."""
