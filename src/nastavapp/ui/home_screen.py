@@ -95,7 +95,10 @@ class HomeScreen(Screen):
     def _event_list(self) -> QListWidget:
         widget = QListWidget()
         widget.setWordWrap(True)
-        widget.setSpacing(3)
+        # room around each line by padding, not setSpacing(): with spacing Qt sizes some wrapped
+        # lines for a narrower width than it draws them (cut short «срок ист…», a gap below)
+        widget.setStyleSheet("QListWidget::item { padding: 3px 0px; }")
+        widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         widget.itemActivated.connect(self._open_item)
         widget.itemClicked.connect(self._open_item)
         return widget
