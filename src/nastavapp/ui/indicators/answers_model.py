@@ -30,7 +30,7 @@ from ...services.responses import (
     set_respondent,
 )
 from ...store import Store, StoreError
-from ..collation import russian_collator
+from ..sort_ranks import russian_collator
 from .answers_order import (
     answer_key,
     arranged,

@@ -18,7 +18,7 @@ from ...services.consolidation.figures import count_text, decimal
 from ...services.consolidation.summary import SchoolRow, Summary, Totals
 from ...services.consolidation.table import COLUMNS, Column, cell, is_below
 from ...store.text import ru_fold, ru_sort_key
-from ..collation import russian_collator
+from ..sort_ranks import russian_collator
 from .summary_columns import header_tooltip, screen_header
 
 Index = QModelIndex | QPersistentModelIndex
