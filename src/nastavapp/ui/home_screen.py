@@ -114,9 +114,9 @@ class HomeScreen(Screen):
         self.summary.setText(
             f"Учебный год {year.title} · сегодня {self._today:%d.%m.%Y}<br>"
             f"Обучающихся: <b>{persons['students']}</b> · педагогов: <b>{persons['teachers']}</b>"
-            f" · внешних наставников: <b>{persons['external']}</b> · наставников: "
-            f"<b>{figures['mentors']}</b> · наставляемых: <b>{figures['mentees']}</b> · "
-            f"пар и групп: <b>{figures['groups']}</b>"
+            f" · внешних наставников: <b>{persons['external']}</b><br>"
+            f"В базе наставников: <b>{figures['mentors']}</b> · в базе наставляемых: "
+            f"<b>{figures['mentees']}</b> · пар и групп: <b>{figures['groups']}</b>"
         )
         events = year_events(self._store, year.id)
         self._show_now(events)
