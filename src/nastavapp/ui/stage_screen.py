@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -102,8 +103,13 @@ class StageScreen(Screen):
         header.setSectionResizeMode(NAME, QHeaderView.Stretch)
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
-        # row heights follow the wrapped names, which change with the width (a handful of rows)
-        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        # row heights follow the wrapped names, which change with the width (a handful of rows);
+        # measured once the header is laid out: during its sectionResized the rows still measure
+        # at the previous width (too tall after widening, names cut after narrowing)
+        self._fit_rows = QTimer(self)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._fit_rows.start(0))
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         layout.addWidget(self.table, 1)
         layout.addLayout(self._build_buttons())
