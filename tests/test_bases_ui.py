@@ -526,15 +526,3 @@ def test_an_empty_base_says_where_people_come_from(qtbot, tmp_path):
     finally:
         widget.close()
         new.close()
-
-
-def test_a_search_that_finds_nobody_says_so(screen):
-    from nastavapp.ui.bases.base_view import NOTHING_FOUND
-
-    view = screen.views[BaseKind.ALL]
-    assert not view.empty_hint.isVisible()
-    view.filters.search.setText("Нетакойфамилии")
-    assert view.proxy.rowCount() == 0
-    assert view.empty_hint.isVisible() and view.empty_hint.text() == NOTHING_FOUND
-    view.filters.search.clear()
-    assert not view.empty_hint.isVisible()

@@ -6,8 +6,11 @@ The source model sorts itself (GUIDE trap 7) and tells the proxy what each row i
 in sight whatever is typed (a totals row, the blank row for a new entry). The proxy keeps the
 source's order, so a search keeps the current sort and a sort keeps the search.
 
-The bases (``bases/filters.py``, ``bases/base_view.py``) and the pairs (``pairs/table_base.py``,
-``pairs/widgets.py``) have search fields, proxies and an empty-table note of their own.
+Every searched table of the program takes its field and its note from here: the municipal
+summary, the questionnaires' answers, «Базы» and «Пары и группы». The pairs' proxy
+(``pairs/table_base.SearchProxy``) is this one with filters beside the search; the bases keep a
+proxy of their own (``bases/filters.py``), a plain model over precomputed rows that filters
+20,000 people per keystroke in a few milliseconds, with the words of :func:`search_words`.
 """
 
 from __future__ import annotations
@@ -22,19 +25,38 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..store.text import ru_fold
 
 Index = QModelIndex | QPersistentModelIndex
 KEYS_TIP = "Ctrl+F — перейти к поиску, Esc — очистить поле"
+SEARCH_ROOM = 240  # the least width of a search field with filters beside it, in pixels
 
 
 def nothing_found(query: str) -> str:
     """«Ничего не найдено по запросу «…»»."""
     return f"Ничего не найдено по запросу «{query.strip()}»"
+
+
+def search_words(text: str) -> list[str]:
+    """The words searched for in ``text`` as typed, folded («Ёлкин» → «елкин»)."""
+    return ru_fold(text).split()
+
+
+def holds_words(haystack: str, words: list[str]) -> bool:
+    """Whether a folded text holds every word (parts of words too)."""
+    return all(word in haystack for word in words)
 
 
 class SearchableModel(Protocol):
@@ -49,16 +71,25 @@ class SearchableModel(Protocol):
 
 class SearchField(QLineEdit):
     """A search field with the clear button; Ctrl+F anywhere in its window (while the field is
-    shown) puts the cursor in it, Esc in it empties it."""
+    shown: of several tabs, the one in view; in a dialog, the dialog's) puts the cursor in it,
+    Esc in it empties it.
 
-    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+    ``find_key=False`` for a second field shown beside the main one (the mentors' load beside
+    the proposals): Ctrl+F then goes to the main field alone, not to either in turn.
+    """
+
+    def __init__(
+        self, placeholder: str, parent: QWidget | None = None, *, find_key: bool = True
+    ) -> None:
         super().__init__(parent)
         self.setPlaceholderText(placeholder)
         self.setClearButtonEnabled(True)
-        self.setToolTip(KEYS_TIP)
-        self.find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        self.find_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        self.find_shortcut.activated.connect(self.focus_search)
+        self.setToolTip(KEYS_TIP if find_key else "Esc — очистить поле")
+        self.find_shortcut: QShortcut | None = None
+        if find_key:
+            self.find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+            self.find_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            self.find_shortcut.activated.connect(self.focus_search)
 
     def focus_search(self) -> None:
         self.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -90,10 +121,65 @@ class SearchField(QLineEdit):
         super().keyPressEvent(event)
 
 
+class SearchRow(QWidget):
+    """The search field and the filters chosen beside it (combos, check boxes): in one row while
+    the field keeps ``SEARCH_ROOM`` pixels, else the filters in a second row under the field (a
+    narrow window), so that neither is squeezed."""
+
+    def __init__(self, search: SearchField, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = search
+        self.filters: list[QWidget] = []
+        self._one_row = True
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        self._top, self._bottom = QHBoxLayout(), QHBoxLayout()
+        self._top.addWidget(search, 1)
+        self._bottom.addStretch(1)  # the filters of a second row keep to the left
+        rows.addLayout(self._top)
+        rows.addLayout(self._bottom)
+
+    def add_filter(self, widget: QWidget) -> None:
+        self.filters.append(widget)
+        if self._one_row:
+            self._top.addWidget(widget)
+        else:
+            self._bottom.insertWidget(len(self.filters) - 1, widget)
+
+    def one_row(self) -> bool:
+        return self._one_row
+
+    def fit(self) -> None:
+        """One row or two for the present width (after a resize or new choices in a combo)."""
+        spacing = max(self._top.spacing(), 0)
+        shown = [w for w in self.filters if not w.isHidden()]
+        needed = SEARCH_ROOM + sum(w.sizeHint().width() + spacing for w in shown)
+        one_row = self.width() >= needed
+        if one_row == self._one_row:
+            return
+        self._one_row = one_row
+        for widget in self.filters:
+            (self._bottom if one_row else self._top).removeWidget(widget)
+        for place, widget in enumerate(self.filters):
+            if one_row:
+                self._top.addWidget(widget)
+            else:
+                self._bottom.insertWidget(place, widget)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+
 class TableSearchProxy(QSortFilterProxyModel):
     """The source's rows whose haystack holds every search word, and its pinned rows, in the
     source's order. A row edited in place stays until the search changes (no dynamic filter);
-    rows are numbered 1… as shown (a pinned row keeps the source's label)."""
+    rows are numbered 1… as shown (a pinned row keeps the source's label).
+
+    ``searched`` is emitted after every change of the search (or of a subclass's filters), rows
+    shown or not: the empty result's note names what was searched."""
+
+    searched = Signal()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -111,9 +197,11 @@ class TableSearchProxy(QSortFilterProxyModel):
 
     def set_search(self, text: str) -> None:
         self._query = text.strip()
-        words = ru_fold(text).split()
+        words = search_words(text)
         if words != self._words:
             self._refilter(lambda: setattr(self, "_words", words))
+        else:
+            self.searched.emit()
 
     def _refilter(self, change: Callable[[], None]) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9: invalidateFilter is deprecated
@@ -123,13 +211,13 @@ class TableSearchProxy(QSortFilterProxyModel):
         else:  # pragma: no cover - older Qt
             change()
             self.invalidateFilter()
+        self.searched.emit()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.source()
         if model.is_pinned(source_row) or not self._words:
             return True
-        haystack = model.haystack(source_row)
-        return all(word in haystack for word in self._words)
+        return holds_words(model.haystack(source_row), self._words)
 
     def found(self) -> int:
         """The rows shown that are not pinned."""
@@ -140,6 +228,11 @@ class TableSearchProxy(QSortFilterProxyModel):
         model = self.source()
         rows = self.sourceModel().rowCount()
         return sum(not model.is_pinned(row) for row in range(rows))
+
+    def chosen(self) -> int:
+        """The rows that the filters beside the search let through, searched or not (here no
+        filters: all of them)."""
+        return self.total()
 
     def _pinned(self, row: int) -> bool:
         return self.source().is_pinned(self.mapToSource(self.index(row, 0)).row())
@@ -169,14 +262,15 @@ def source_model(model: QAbstractItemModel | None) -> QAbstractItemModel | None:
     return model
 
 
-def empty_hint(view: QAbstractItemView) -> QLabel:
+def empty_hint(view: QAbstractItemView, width: int = 520) -> QLabel:
     """A grey note in the middle of the table's empty area (clicks go through to the table);
-    hidden until given a text with :func:`show_hint`."""
+    hidden until given a text with :func:`show_hint`. ``width``: the least width of its lines
+    (a line of reading width, not a narrow column); 0 in a narrow table (a thin margin too)."""
     hint = QLabel()
     hint.setWordWrap(True)
     hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    hint.setStyleSheet("color: #666666; padding: 24px;")
-    hint.setMinimumWidth(520)  # a line of reading width, not a narrow column
+    hint.setStyleSheet(f"color: #666666; padding: {24 if width else 6}px;")
+    hint.setMinimumWidth(width)
     hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
     hint.hide()
     area = QVBoxLayout(view.viewport())
@@ -192,3 +286,35 @@ def show_hint(hint: QLabel, text: str) -> None:
 def nothing_found_hint(query: str, what: str) -> str:
     """The empty table's note: nothing found, and how to see ``what`` («все школы») again."""
     return f"{nothing_found(query)}.\nОчистите поле поиска (Esc), чтобы снова увидеть {what}."
+
+
+def empty_result_note(query: str, found: int, chosen: int, total: int, what: str) -> str:
+    """The note of a table that shows ``found`` of ``total`` rows, ``chosen`` of them let through
+    by the filters beside the search (``total`` when there are none): «» while rows are shown
+    or when there are none at all (the table's own note says where they come from)."""
+    if found or not total:
+        return ""
+    if not chosen:
+        return (
+            "Ничего не найдено с выбранными фильтрами.\n"
+            f"Измените фильтры, чтобы снова увидеть {what}."
+        )
+    if chosen < total:
+        return f"{nothing_found(query)}.\nОчистите поле поиска (Esc) или измените фильтры."
+    return nothing_found_hint(query, what)
+
+
+def search_note(
+    view: QAbstractItemView, proxy: TableSearchProxy, what: str, width: int = 520
+) -> QLabel:
+    """The empty result's note over ``view`` (:func:`empty_result_note`), kept up to date with
+    the search, the filters and the rows of ``proxy``."""
+    hint = empty_hint(view, width)
+
+    def update(*_args: object) -> None:
+        counts = (proxy.found(), proxy.chosen(), proxy.total())
+        show_hint(hint, empty_result_note(proxy.query(), *counts, what))
+
+    for signal in (proxy.searched, proxy.modelReset, proxy.rowsInserted, proxy.rowsRemoved):
+        signal.connect(update)
+    return hint

@@ -8,6 +8,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QVBoxLayout, QWidget
 
 from ...services.bases_rows import BaseRow
+from ..table_search import empty_hint, empty_result_note, show_hint
 from .columns import BaseKind, Names
 from .filters import BaseFilterProxy, FilterBar
 from .fitted_table import FittedTable
@@ -22,21 +23,13 @@ EMPTY_BASE = {
     BaseKind.MENTORS: "В базе наставников этого года пока никого нет.\nВыберите людей на вкладке "
     "«Все участники» и нажмите «Наставник».",
 }
-NOTHING_FOUND = "Никого не найдено: измените поиск или фильтры."
-
-
-def _empty_hint(table: QAbstractItemView) -> QLabel:
-    """A grey note in the middle of the table's empty area (clicks go through to the table)."""
-    hint = QLabel()
-    hint.setWordWrap(True)
-    hint.setAlignment(Qt.AlignCenter)
-    hint.setStyleSheet("color: #666666; padding: 24px;")
-    hint.setMinimumWidth(420)  # a few lines of reading width, not a narrow column
-    hint.setAttribute(Qt.WA_TransparentForMouseEvents)
-    hint.hide()
-    area = QVBoxLayout(table.viewport())
-    area.addWidget(hint, 0, Qt.AlignCenter)
-    return hint
+# The search's empty result: «Ничего не найдено по запросу «…». Очистите поле поиска (Esc),
+# чтобы снова увидеть всех участников» (ui/table_search.py)
+EVERYONE = {
+    BaseKind.ALL: "всех участников",
+    BaseKind.MENTEES: "всех наставляемых",
+    BaseKind.MENTORS: "всех наставников",
+}
 
 
 class BaseView(QWidget):
@@ -68,7 +61,7 @@ class BaseView(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.activated.emit())
         self.table.selectionModel().selectionChanged.connect(lambda *_args: self._count())
         layout.addWidget(self.table, 1)
-        self.empty_hint = _empty_hint(self.table)
+        self.empty_hint = empty_hint(self.table)
         self.counts = QLabel()
         self.counts.setStyleSheet("color: #555555;")
         layout.addWidget(self.counts)
@@ -170,9 +163,12 @@ class BaseView(QWidget):
         if chosen > 1:
             parts.append(f"выделено: {chosen}")
         self.counts.setText(" · ".join(parts))
-        hint = EMPTY_BASE[self.kind] if total == 0 else NOTHING_FOUND if shown == 0 else ""
-        self.empty_hint.setText(hint)
-        self.empty_hint.setVisible(bool(hint))
+        if total == 0:
+            hint = EMPTY_BASE[self.kind]
+        else:
+            query, passing = self.proxy.query(), self.proxy.chosen()
+            hint = empty_result_note(query, shown, passing, total, EVERYONE[self.kind])
+        show_hint(self.empty_hint, hint)
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.selected() is not None:

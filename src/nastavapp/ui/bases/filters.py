@@ -1,11 +1,15 @@
-"""Filtering a base: the search field (ё = е, any case) and the category, class, status and
-consent choices. The proxy only filters; the source model sorts (see table_model.py).
+"""Filtering a base: the search field (ё = е, any case; the shared one of ``ui/table_search.py``
+with Ctrl+F and Esc) and the category, class, status and consent choices. The proxy only
+filters; the source model sorts (see table_model.py).
 
 The proxy is a plain table model over the source rows that pass, not a
 ``QSortFilterProxyModel``: that one calls Python ``filterAcceptsRow`` for each of 20,000 rows
 per keystroke and then reports every removed stretch of rows to the view. Here a keystroke is
 one pass over the folded texts the source model keeps per load, a filter choice one subset test
 per row of the tags it keeps (``columns.row_tags``), and the view hears one layout change.
+So it is not the shared ``TableSearchProxy`` of ``ui/table_search.py`` (a
+``QSortFilterProxyModel``); it takes the same words (``search_words``) and gives the same counts
+for the empty result's note (``query``, ``chosen``).
 """
 
 from __future__ import annotations
@@ -21,16 +25,17 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from ...models.vocab import MenteeStatus, MentorStatus, PersonCategory
 from ...services.consents import ConsentStatus
-from ...store.text import ru_fold
+from ..table_search import SearchField, SearchRow, search_words
 from .columns import LACKING, MENTEE, MENTOR, NO_ROLE, SUPPORT, YOUNG, BaseKind
 from .table_model import NO_FLAGS, ROW_FLAGS, BaseTableModel
 
 ANY = ""
 Index = QModelIndex | QPersistentModelIndex
+SEARCH_PLACEHOLDER = "Поиск: ФИО, класс, должность"
 
 CATEGORY_CHOICES = (
     (ANY, "Все категории"),
@@ -73,6 +78,7 @@ class BaseFilterProxy(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._model: BaseTableModel | None = None
+        self._query = ""
         self._words: list[str] = []
         self._choices: dict[str, str] = {}  # filter -> chosen code
         self._chosen: list[int] | None = None  # base indices passing the choices (None: all)
@@ -125,8 +131,18 @@ class BaseFilterProxy(QAbstractTableModel):
         return at if at < len(self._shown) and self._shown[at] == source_row else -1
 
     # filtering ------------------------------------------------------------------------------------
+    def query(self) -> str:
+        """What is searched, as typed (without spaces around); empty: everyone is shown."""
+        return self._query
+
+    def chosen(self) -> int:
+        """The rows that the filter choices let through, searched or not."""
+        chosen = self._chosen_rows()
+        return self.source().rowCount() if chosen is None else len(chosen)
+
     def set_search(self, text: str) -> None:
-        words = [w for w in ru_fold(text).split() if w]
+        self._query = text.strip()
+        words = search_words(text)
         if words != self._words:
             self._words = words
             self._passing = None
@@ -147,13 +163,19 @@ class BaseFilterProxy(QAbstractTableModel):
         self._chosen = self._passing = None
         self._map()
 
+    def _chosen_rows(self) -> list[int] | None:
+        """The base indices passing the choices (None: no choice made, all pass)."""
+        if not self._choices:
+            return None
+        if self._chosen is None:
+            wanted = frozenset(f"{name}:{code}" for name, code in self._choices.items())
+            self._chosen = [i for i, tags in enumerate(self.source().tags()) if wanted <= tags]
+        return self._chosen
+
     def _passing_rows(self) -> list[int] | None:
         """The base indices passing the choices and the search, in one pass per word."""
         model = self.source()
-        if self._chosen is None and self._choices:
-            wanted = frozenset(f"{name}:{code}" for name, code in self._choices.items())
-            self._chosen = [i for i, tags in enumerate(model.tags()) if wanted <= tags]
-        chosen = self._chosen if self._choices else None
+        chosen = self._chosen_rows()
         if not self._words:
             return chosen
         if self._passing is None:
@@ -245,28 +267,23 @@ class BaseFilterProxy(QAbstractTableModel):
         self.source().sort(column, order)
 
 
-class FilterBar(QWidget):
-    """The search field and the filter choices above a table; it drives a BaseFilterProxy."""
+class FilterBar(SearchRow):
+    """The search field and the filter choices above a table (in two rows on a narrow window);
+    it drives a BaseFilterProxy."""
 
     changed = Signal()
 
     def __init__(self, kind: BaseKind, proxy: BaseFilterProxy, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(SearchField(SEARCH_PLACEHOLDER), parent)
         self.kind = kind
         self.proxy = proxy
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Поиск: ФИО, класс, должность")
-        self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search)
-        layout.addWidget(self.search, 1)
         self.category = self._combo(list(CATEGORY_CHOICES), "Категория участников")
         self.school_class = self._combo([(ANY, "Все классы")], "Класс обучающихся")
         self.status = self._combo(status_choices(kind), "Роль или этап")
         self.consent = self._combo(list(CONSENT_CHOICES), "Согласие на обработку ПДн")
         for combo in (self.category, self.school_class, self.status, self.consent):
-            layout.addWidget(combo)
+            self.add_filter(combo)
             combo.currentIndexChanged.connect(self._on_choice)
 
     def _combo(self, choices: list[tuple[str, str]], tip: str) -> QComboBox:
@@ -288,6 +305,7 @@ class FilterBar(QWidget):
         found = self.school_class.findData(chosen)
         self.school_class.setCurrentIndex(max(found, 0))
         self.school_class.blockSignals(False)
+        self.fit()
         self._on_choice()
 
     def _on_search(self, text: str) -> None:

@@ -7,13 +7,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from ...services.bases_rows import BaseRow
-from .filters import BaseFilterProxy
+from ..table_search import SearchField, empty_hint, empty_result_note, show_hint
+from .filters import SEARCH_PLACEHOLDER, BaseFilterProxy
 from .fitted_table import FittedTable
 from .table_model import ROW_ROLE, BaseTableModel
 
@@ -32,10 +32,8 @@ class PersonPicker(QDialog):
         layout.addWidget(QLabel("Найдите участника по ФИО, классу или должности:"))
         self.proxy = BaseFilterProxy(self)
         self.proxy.setSourceModel(model)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Поиск: ФИО, класс, должность")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.set_search)
+        self.search = SearchField(SEARCH_PLACEHOLDER)  # Ctrl+F in the dialog, Esc clears
+        self.search.textChanged.connect(self._search)
         layout.addWidget(self.search)
         self.table = FittedTable()
         self.table.setModel(self.proxy)
@@ -43,6 +41,7 @@ class PersonPicker(QDialog):
             self.table.setColumnHidden(column, spec.title not in SHOWN_COLUMNS)
         self.table.set_weights([spec.width for spec in model.columns])
         self.table.doubleClicked.connect(lambda _i: self._pick())
+        self.empty_note = empty_hint(self.table)
         layout.addWidget(self.table, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
         self.pick_button = self.buttons.addButton("Выбрать", QDialogButtonBox.AcceptRole)
@@ -63,6 +62,15 @@ class PersonPicker(QDialog):
             return None
         row = index.siblingAtColumn(0).data(ROW_ROLE)
         return row if isinstance(row, BaseRow) else None
+
+    def _search(self, text: str) -> None:
+        self.proxy.set_search(text)
+        total = self.proxy.sourceModel().rowCount()
+        found = self.proxy.rowCount()
+        show_hint(
+            self.empty_note,
+            empty_result_note(self.proxy.query(), found, total, total, "всех участников"),
+        )
 
     def select_row(self, row: int) -> None:
         self.table.selectRow(row)

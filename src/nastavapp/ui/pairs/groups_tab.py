@@ -21,10 +21,11 @@ from ...services.pairs import (
 from ...services.plans import year_progress
 from ...store import Store
 from .. import messages
+from ..table_search import SearchField, SearchRow, search_note
 from .approve_dialog import ApproveDialog
 from .groups_model import GroupRow, GroupsModel, group_rows
 from .table_base import ITEM_ROLE, SearchProxy
-from .widgets import make_table, muted_label, on_delete_key, search_field
+from .widgets import make_table, muted_label, on_delete_key
 
 STALE = "stale"
 LIVE = "live"
@@ -46,8 +47,7 @@ class GroupsTab(QWidget):
         self.proxy.setSourceModel(self.model)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        filters = QHBoxLayout()
-        self.search = search_field("Поиск: ФИО, класс, приказ")
+        self.search = SearchField("Поиск: ФИО, класс, приказ")
         self.search.textChanged.connect(self._filter)
         self.form_filter = QComboBox()
         self.form_filter.addItem("Все формы", "")
@@ -62,11 +62,12 @@ class GroupsTab(QWidget):
         for combo in (self.form_filter, self.status_filter):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
             combo.currentIndexChanged.connect(self._filter)
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.form_filter)
-        filters.addWidget(self.status_filter)
-        layout.addLayout(filters)
+        filters = SearchRow(self.search)
+        filters.add_filter(self.form_filter)
+        filters.add_filter(self.status_filter)
+        layout.addWidget(filters)
         self.table = make_table(self.proxy, [c.width for c in self.model.columns], multi=True)
+        self.empty_note = search_note(self.table, self.proxy, "все пары и группы")
         self.table.activated.connect(lambda _index: self.open_card())
         self.table.selectionModel().selectionChanged.connect(self._sync)
         layout.addWidget(self.table, 1)

@@ -25,7 +25,15 @@ from PySide6.QtWidgets import (
 from ...models.vocab import MentoringForm, MentoringFormat
 from ...services.pairs import MentorLoad, PairDraft, UnpairedMentee, role_models
 from ...store.text import ru_fold
-from .widgets import muted_label, search_field
+from ..table_search import (
+    SearchField,
+    empty_hint,
+    empty_result_note,
+    holds_words,
+    search_words,
+    show_hint,
+)
+from .widgets import muted_label
 
 ID_ROLE = Qt.UserRole
 
@@ -86,7 +94,7 @@ class ManualPairDialog(QDialog):
         for load in loads:
             self.mentor.addItem(mentor_choice_text(load), load.person_id)
         form_layout.addRow("&Наставник:", self.mentor)
-        self.search = search_field("Поиск наставляемого: ФИО, класс")
+        self.search = SearchField("Поиск наставляемого: ФИО, класс")
         form_layout.addRow("Наставляемые:", self.search)
         layout.addLayout(form_layout)
         self.mentees = QListWidget()
@@ -98,6 +106,7 @@ class ManualPairDialog(QDialog):
             if mentee.requests:
                 item.setToolTip("Запросы: " + "; ".join(mentee.requests))
             self.mentees.addItem(item)
+        self.empty_note = empty_hint(self.mentees, 400)
         layout.addWidget(self.mentees, 1)
         self.chosen_label = QLabel()
         layout.addWidget(self.chosen_label)
@@ -150,11 +159,16 @@ class ManualPairDialog(QDialog):
         )
 
     def _filter(self, text: str) -> None:
-        words = ru_fold(text).split()
+        """The mentees whose name and class hold every word typed (ё = е, any case)."""
+        words = search_words(text)
+        shown = 0
         for row in range(self.mentees.count()):
             item = self.mentees.item(row)
-            hay = ru_fold(item.text())
-            item.setHidden(not all(w in hay for w in words))
+            item.setHidden(not holds_words(ru_fold(item.text()), words))
+            shown += not item.isHidden()
+        total = self.mentees.count()
+        note = empty_result_note(text, shown, total, total, "всех наставляемых без\u00a0пары")
+        show_hint(self.empty_note, note)
 
     def _sync(self, *_args: object) -> None:
         count = len(self.chosen_mentees())

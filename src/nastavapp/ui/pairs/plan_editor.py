@@ -44,6 +44,7 @@ from ...services.plans import (
 from ...services.roles import mentee_role
 from ...store import Store, StoreError
 from .. import messages
+from ..table_search import SearchField, search_note
 from .table_base import ITEM_ROLE, Column, RowsModel, SearchProxy, date_text, plural
 from .widgets import (
     SubmitBox,
@@ -51,7 +52,6 @@ from .widgets import (
     on_delete_key,
     optional_date,
     optional_date_edit,
-    search_field,
     set_optional_date,
 )
 
@@ -113,7 +113,7 @@ class PlanEditor(QWidget):
         self.progress_bar.setMaximumWidth(160)
         self.progress_bar.setFormat("%p\u00a0%")
         self.progress_label = QLabel()
-        self.search = search_field("Поиск в плане")
+        self.search = SearchField("Поиск в плане")
         self.search.setMaximumWidth(220)
         top.addWidget(QLabel("Наставляемый:"))
         top.addWidget(self.mentee)
@@ -143,6 +143,7 @@ class PlanEditor(QWidget):
         self.proxy.setSourceModel(self.model)
         self.search.textChanged.connect(self.proxy.set_search)
         self.table = make_table(self.proxy, [c.width for c in self.model.columns])
+        self.empty_note = search_note(self.table, self.proxy, "все пункты плана")
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_current())
         layout.addWidget(self.table, 1)
         layout.addWidget(self._build_form())

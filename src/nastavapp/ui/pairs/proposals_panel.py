@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ...services.pairs import MentorLoad
+from ..table_search import SearchField, search_note
 from .loads_model import MentorLoadModel
 from .proposals_model import (
     MENTOR,
@@ -21,7 +22,7 @@ from .proposals_model import (
     post,
 )
 from .table_base import ITEM_ROLE, SearchProxy
-from .widgets import make_table, search_field
+from .widgets import make_table
 
 
 def detail_html(row: ProposalRow | None) -> str:
@@ -61,7 +62,7 @@ class ProposalsPanel(QWidget):
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
-        self.search = search_field("Поиск: наставляемый, класс, наставник")
+        self.search = SearchField("Поиск: наставляемый, класс, наставник")
         self.search.textChanged.connect(self.proxy.set_search)
         column.addWidget(self.search)
         self.table = make_table(self.proxy, [c.width for c in self.model.columns], multi=True)
@@ -69,6 +70,7 @@ class ProposalsPanel(QWidget):
             QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
         )
         self.table.setItemDelegateForColumn(MENTOR, MentorDelegate(self.model, self.table))
+        self.empty_note = search_note(self.table, self.proxy, "все предложения")
         column.addWidget(self.table, 1)
         right = QWidget()
         side = QVBoxLayout(right)
@@ -76,10 +78,13 @@ class ProposalsPanel(QWidget):
         side.addWidget(QLabel("<b>Нагрузка наставников</b>"))
         self.loads_proxy = SearchProxy(self)
         self.loads_proxy.setSourceModel(self.loads)
-        self.loads_search = search_field("Поиск наставника")
+        self.loads_search = SearchField("Поиск наставника", find_key=False)
         self.loads_search.textChanged.connect(self.loads_proxy.set_search)
         side.addWidget(self.loads_search)
         self.loads_table = make_table(self.loads_proxy, [c.width for c in self.loads.columns])
+        self.loads_note = search_note(
+            self.loads_table, self.loads_proxy, "всех наставников", width=0
+        )
         side.addWidget(self.loads_table, 1)
         splitter.addWidget(left)
         splitter.addWidget(right)

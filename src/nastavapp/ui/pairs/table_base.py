@@ -1,4 +1,5 @@
-"""What the tables of «Пары и группы» share: a row model with Russian sort ranks and a search proxy.
+"""What the tables of «Пары и группы» share: a row model with Russian sort ranks and a search proxy
+(the shared one of ``ui/table_search.py`` with filters beside the search).
 
 Each column's order is worked out once when the rows arrive (ui/sort_ranks.py: Russian
 collation, numbers as numbers, empty values last, both ways) as an integer rank per row. Sorting
@@ -17,13 +18,13 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
 from ...store.text import ru_fold
 from ..column_header import column_header
 from ..sort_ranks import Ranks, russian_collator, text_ranks, value_ranks
+from ..table_search import TableSearchProxy
 
 SORT_ROLE = Qt.UserRole + 10  # the row's rank in the column's order (int)
 ITEM_ROLE = Qt.UserRole + 11  # the row object itself
@@ -91,6 +92,11 @@ class RowsModel(QAbstractTableModel):
 
     def haystack(self, row: int) -> str:
         return self._hay[row]
+
+    def is_pinned(self, row: int) -> bool:
+        """No row stays in sight whatever is searched (``ui/table_search.py``)."""
+        del row
+        return False
 
     def search_text(self, item: Any) -> str:
         """What the search field looks in (folded afterwards); by default every cell."""
@@ -194,28 +200,22 @@ def _places(ranks: list[int]) -> list[int]:
     return places
 
 
-class SearchProxy(QSortFilterProxyModel):
-    """Rows whose folded text holds every search word and that pass every named test."""
+class SearchProxy(TableSearchProxy):
+    """Rows whose folded text holds every search word (``ui/table_search.py``) and that pass
+    every named test (the filters beside the search).
+
+    Unlike the summary's and the answers' proxy it filters again when a row changes: a mentee
+    unmarked «нужна поддержка» leaves the list of those who need it at once."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._words: list[str] = []
         self._tests: dict[str, RowTest] = {}
-        self.setSortRole(SORT_ROLE)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
-        """The source model sorts itself by its ranks; the proxy keeps the source order."""
-        self.source().sort(column, order)
+        self.setDynamicSortFilter(True)
 
     def source(self) -> RowsModel:
         model = self.sourceModel()
         assert isinstance(model, RowsModel)
         return model
-
-    def set_search(self, text: str) -> None:
-        words = [w for w in ru_fold(text).split() if w]
-        if words != self._words:
-            self._refilter(lambda: setattr(self, "_words", words))
 
     def set_test(self, name: str, test: RowTest | None) -> None:
         def change() -> None:
@@ -226,25 +226,24 @@ class SearchProxy(QSortFilterProxyModel):
 
         self._refilter(change)
 
-    def _refilter(self, change: Callable[[], None]) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9: invalidateFilter is deprecated
-            self.beginFilterChange()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover - older Qt
-            change()
-            self.invalidateFilter()
+    def _passes(self, item: Any) -> bool:
+        return all(test(item) for test in self._tests.values())
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.source()
-        if self._words:
-            haystack = model.haystack(source_row)
-            if not all(w in haystack for w in self._words):
-                return False
-        if self._tests:
-            item = model.row_at(source_row)
-            return all(test(item) for test in self._tests.values())
-        return True
+        if not super().filterAcceptsRow(source_row, source_parent):
+            return False
+        return not self._tests or self._passes(self.source().row_at(source_row))
+
+    def found(self) -> int:
+        return self.rowCount()
+
+    def total(self) -> int:
+        return self.source().rowCount()
+
+    def chosen(self) -> int:
+        if not self._tests:
+            return self.total()
+        return sum(self._passes(item) for item in self.source().rows())
 
 
 def short_name(full_name: str) -> str:

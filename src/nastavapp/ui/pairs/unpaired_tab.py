@@ -27,8 +27,9 @@ from ...models.vocab import MentoringForm
 from ...services.pairs import PairError, UnpairedMentee, mark_support, unpaired_mentees
 from ...store import Store
 from .. import messages
+from ..table_search import SearchField, SearchRow, search_note
 from .table_base import ITEM_ROLE, Column, Index, RowsModel, SearchProxy
-from .widgets import make_table, muted_label, search_field
+from .widgets import make_table, muted_label
 
 SUPPORT_TEXT = QColor("#b23c17")
 Commit = Callable[[UnpairedMentee, bool, str], bool]
@@ -123,8 +124,7 @@ class UnpairedTab(QWidget):
                 "психологическая поддержка; двойной щелчок по примечанию — записать, что делается."
             )
         )
-        filters = QHBoxLayout()
-        self.search = search_field("Поиск: ФИО, класс, запрос, примечание")
+        self.search = SearchField("Поиск: ФИО, класс, запрос, примечание")
         self.search.textChanged.connect(self.proxy.set_search)
         self.form_filter = QComboBox()
         self.form_filter.addItem("Все формы", "")
@@ -133,11 +133,12 @@ class UnpairedTab(QWidget):
         self.form_filter.currentIndexChanged.connect(self._filter)
         self.support_only = QCheckBox("Только нуждающиеся в поддержке")
         self.support_only.toggled.connect(self._filter)
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.form_filter)
-        filters.addWidget(self.support_only)
-        layout.addLayout(filters)
+        filters = SearchRow(self.search)
+        filters.add_filter(self.form_filter)
+        filters.add_filter(self.support_only)
+        layout.addWidget(filters)
         self.table = make_table(self.proxy, [c.width for c in self.model.columns])
+        self.empty_note = search_note(self.table, self.proxy, "всех наставляемых без\u00a0пары")
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.table.setEditTriggers(
             QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
@@ -158,6 +159,7 @@ class UnpairedTab(QWidget):
         for signal in (self.model.modelReset, self.model.dataChanged):
             signal.connect(self._count)
             signal.connect(self._show_detail)
+        self.proxy.searched.connect(self._count)  # «показано N» follows the search and filters
 
     def show_year(self, year: AcademicYear | None) -> None:
         self.year = year
@@ -190,7 +192,6 @@ class UnpairedTab(QWidget):
         self.proxy.set_test(
             "support", (lambda m: m.needs_support) if self.support_only.isChecked() else None
         )
-        self._count()
 
     def _count(self, *_args: object) -> None:
         rows = self.model.rows()

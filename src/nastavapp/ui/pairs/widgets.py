@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
     QLabel,
-    QLineEdit,
     QPushButton,
     QWidget,
 )
@@ -45,13 +44,6 @@ def make_table(
         table.setSelectionMode(QAbstractItemView.ExtendedSelection)
     table.set_weights(weights)
     return table
-
-
-def search_field(placeholder: str) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setPlaceholderText(placeholder)
-    edit.setClearButtonEnabled(True)
-    return edit
 
 
 def optional_date_edit(value: date | None) -> QDateEdit:
