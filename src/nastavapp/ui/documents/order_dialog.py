@@ -156,6 +156,10 @@ class OrderDialog(QDialog):
         buttons.addStretch(1)
         for button in (self.save_pdf, self.save_docx, close):
             buttons.addWidget(button)
+        # Enter in a field (the number, the title) must not press a button: «Заполнить заново»,
+        # the default one, threw the curator's edits of the text away
+        for button in (self.refill, self.save_pdf, self.save_docx, close):
+            button.setAutoDefault(False)
         layout.addLayout(buttons)
         for edit in (self.preamble, self.points):
             edit.textChanged.connect(self._text_edited)

@@ -117,6 +117,10 @@ class TemplateEditor(QDialog):
         buttons.button(QDialogButtonBox.Close).setText("Закрыть")
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Enter in «Текст нового вопроса» adds the question, and nothing else: a default button
+        # would be pressed too («Удалить вопрос» asked to delete the first question)
+        for button in (self.remove_button, self.add_button, buttons.button(QDialogButtonBox.Close)):
+            button.setAutoDefault(False)
         self._filling = False
         self.table.itemChanged.connect(self._renamed)
         self.reload()
