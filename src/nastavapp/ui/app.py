@@ -31,6 +31,7 @@ from .error_handler import ErrorHandler
 from .file_actions import FileActions
 from .main_window import MainWindow
 from .municipal_mode import MunicipalMode
+from .qt_missing_ru import MissingRussian
 from .recovery import RecoveryActions
 from .settings import UiSettings
 from .single_instance import InstanceGuard, wake_the_holder
@@ -49,6 +50,9 @@ def install_russian(app: QCoreApplication | None) -> None:
     if _TRANSLATORS or app is None:
         return
     QLocale.setDefault(QLocale(QLocale.Language.Russian, QLocale.Country.Russia))
+    gaps = MissingRussian(app)  # first: Qt asks the translator installed last first
+    app.installTranslator(gaps)
+    _TRANSLATORS.append(gaps)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name in ("qtbase",):
         translator = QTranslator(app)
