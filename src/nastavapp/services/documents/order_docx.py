@@ -172,6 +172,25 @@ def fill_cell(
             set_font(paragraph.add_run(typeset(line)), size, bold or None)
 
 
+def table_cells(table: Any) -> list[list[Any]]:
+    """Every row's cells, read from the rows themselves (a table without horizontal spans).
+
+    python-docx's ``table.cell()`` (and, before 1.2, ``row.cells``) lays out the whole table
+    for each cell asked for: the annex of 600 pairs took a minute and a half to write.
+    """
+    from docx.table import _Cell
+
+    return [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
+
+
+def merge_down(column: list[Any]) -> None:
+    """Merge cells one under another into the first (the others are empty): Word's vertical
+    merge, as python-docx's ``merge`` writes it, without its search of the whole table."""
+    column[0]._tc.vMerge = "restart"
+    for cell in column[1:]:
+        cell._tc.vMerge = "continue"
+
+
 def set_widths(table: Any, widths_mm: tuple[float, ...], margin_mm: float = 1) -> None:
     """Fixed column widths (the grid Writer reads and the cells Word reads), narrow margins."""
     from docx.oxml import parse_xml
@@ -181,8 +200,8 @@ def set_widths(table: Any, widths_mm: tuple[float, ...], margin_mm: float = 1) -
     table.autofit = False
     for column, width in zip(table.columns, widths_mm, strict=False):
         column.width = Mm(width)
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths_mm, strict=False):
+    for row in table_cells(table):
+        for cell, width in zip(row, widths_mm, strict=False):
             cell.width = Mm(width)
     twips = round(margin_mm * 1440 / 25.4)
     table._tbl.tblPr.append(
@@ -227,23 +246,22 @@ def _annex(document: Any, draft: OrderDraft) -> None:
     table = document.add_table(rows=1 + sum(len(b) for b in blocks), cols=len(annex.columns))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    rows = table_cells(table)
     header = table.rows[0]
     header._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
-    for cell, title in zip(header.cells, annex.columns, strict=True):
+    for cell, title in zip(rows[0], annex.columns, strict=True):
         fill_cell(cell, title, size=ANNEX_FONT_SIZE_PT - 1, bold=True, centre=True)
     index = 1
     for block in blocks:
         first = index
         for cells in block:
-            for column, (cell, value) in enumerate(
-                zip(table.rows[index].cells, cells, strict=True)
-            ):
+            for column, (cell, value) in enumerate(zip(rows[index], cells, strict=True)):
                 fill_cell(cell, value, size=ANNEX_FONT_SIZE_PT, centre=column == 0)
             index += 1
         if len(block) > 1:
             for column in range(len(annex.columns)):
                 if column not in annex.member_columns:
-                    table.cell(first, column).merge(table.cell(index - 1, column))
+                    merge_down([row[column] for row in rows[first:index]])
     if len(annex.columns) == len(ANNEX_WIDTHS_MM):
         set_widths(table, ANNEX_WIDTHS_MM)
 
