@@ -57,6 +57,7 @@ from ...services.pairs import pair_orders
 from ...store import Store, StoreError
 from .. import messages
 from ..bases.widgets import date_edit, set_date, to_date
+from ..screen_fit import resize_to_fit
 
 PDF_FILTER = "Документ PDF (*.pdf)"
 DOCX_FILTER = "Документ Word (*.docx)"
@@ -93,7 +94,7 @@ class OrderDialog(QDialog):
         self.draft: OrderDraft | None = None
         self.last_saved: Path | None = None
         self.setWindowTitle(f"Приказ «{kind_title(kind)}»")
-        self.resize(900, 760)
+        resize_to_fit(self, 900, 760)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.number = QLineEdit()

@@ -31,6 +31,7 @@ from ...services.importing.reading import Row
 from ...services.questionnaires import QuestionnaireError, template_items
 from ...store import Store, StoreError
 from .. import messages
+from ..screen_fit import resize_to_fit
 
 IGNORE = "— не загружать —"
 
@@ -75,7 +76,7 @@ class AnswersImportDialog(QDialog):
         self.today = today
         self.items = template_items(store, template.id or 0)
         self.setWindowTitle("Загрузка ответов из файла")
-        self.resize(900, 640)
+        resize_to_fit(self, 900, 640)
         layout = QVBoxLayout(self)
         about = QLabel(
             f"Файл «{file_name}» → <b>{template.title}</b>. Столбцы сопоставлены с вопросами "
