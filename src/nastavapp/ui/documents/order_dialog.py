@@ -270,6 +270,8 @@ class OrderDialog(QDialog):
         self.title_edit.setText(draft.title)
         self.signer_post.setText(draft.signer_post)
         self.signer_name.setText(draft.signer_name)
+        for edit in (self.title_edit, self.signer_post, self.signer_name):
+            edit.setCursorPosition(0)  # a long title shows its beginning, not its end
         self.unnamed.setText(unnamed_note(draft.unnamed))
         self.unnamed.setVisible(draft.unnamed > 0)
         self.preamble.setPlainText(draft.preamble)

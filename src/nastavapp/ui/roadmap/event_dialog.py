@@ -126,6 +126,8 @@ class EventDialog(QDialog):
         form.addRow("Приказ:", order)
         form.addRow("Подтверждение:", evidence)
         form.addRow("Примечание:", self.note)
+        for edit in (self.name, self.period_label, self.result, self.evidence):
+            edit.setCursorPosition(0)  # a long name shows its beginning, not its end
 
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #b00020;")
