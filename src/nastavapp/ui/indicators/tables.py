@@ -49,10 +49,23 @@ class ReportTable(FittedTable):
             self.model_.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         if weights is not None:
             self._weights = list(weights)
-        if self.fit_rows:
-            header = self.horizontalHeader().sizeHint().height()
-            self.setFixedHeight(header + ROW_HEIGHT * max(1, len(rows)) + 2 * self.frameWidth() + 2)
         self.fit()
+
+    def fit(self) -> None:
+        """The columns shared by weight; a short table as tall as its rows, and its scroll bar
+        when the columns need more than the width (it used to hide the row of totals)."""
+        super().fit()
+        if not self.fit_rows:
+            return
+        height = self.horizontalHeader().sizeHint().height()
+        height += ROW_HEIGHT * max(1, self.model_.rowCount()) + 2 * self.frameWidth() + 2
+        # no scroll bar when the columns fit (Qt showed one for a last column fitting exactly)
+        wide = self.horizontalHeader().length() > self.viewport().width()
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded if wide else Qt.ScrollBarAlwaysOff)
+        if wide:
+            height += self.horizontalScrollBar().sizeHint().height()
+        if height != self.height():
+            self.setFixedHeight(height)
 
 
 def section_title(text: str) -> QLabel:

@@ -1,0 +1,42 @@
+"""«Мониторинг» on a 1024 px window: every row of a short table in view, the forms readable."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from nastavapp.services.years import current_year
+from nastavapp.ui.indicators.monitoring_tab import MonitoringTab
+from nastavapp.ui.indicators.tables import ReportTable
+
+DAY = date(2025, 11, 20)
+WIDTH = 690  # the tab's width in a 1024 px main window
+
+
+def test_short_tables_show_every_row_and_the_form_names_at_1024(qtbot, demo):
+    tab = MonitoringTab(demo, DAY)
+    qtbot.addWidget(tab)
+    tab.resize(WIDTH, 600)
+    tab.show_year(current_year(demo))
+    tab.show()
+    checked = 0
+    for width, page in ((WIDTH, 0), (WIDTH, 1), (WIDTH, 2), (480, 1), (480, 2)):
+        tab.resize(width, 600)  # 480: narrower than the titles of the figures
+        tab.tabs.setCurrentIndex(page)
+        qtbot.wait(20)
+        for table in tab.tabs.currentWidget().findChildren(ReportTable):
+            if not table.fit_rows:
+                continue
+            last = table.model_.rowCount() - 1
+            bottom = table.rowViewportPosition(last) + table.rowHeight(last)
+            # a horizontal scroll bar used to cover the last row («Все формы», the totals)
+            assert bottom <= table.viewport().height(), (width, page, table.model_.titles)
+            checked += 1
+    assert checked == 7 + 5
+    tab.resize(WIDTH, 600)
+    qtbot.wait(20)
+    forms = tab.activity_forms
+    text = forms.model_.index(1, 0).data()
+    assert text == "учитель – учитель"
+    # the form column used to get what the figures' titles left: 40 px, «уч…»
+    assert forms.columnWidth(0) >= forms.fontMetrics().horizontalAdvance(text) + 8
+    assert forms.horizontalHeader().length() <= forms.viewport().width()
