@@ -111,6 +111,7 @@ class ReportSection(QGroupBox):
         layout.addLayout(row)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.setVisible(False)  # an empty line under the buttons until there is news
         layout.addWidget(self.status)
         self._enable(True)  # nothing to save until a year is shown
 
@@ -170,8 +171,12 @@ class ReportSection(QGroupBox):
         self._enable(False)
         self.progress.setValue(0)
         self.progress.setVisible(True)
-        self.status.setText(f"Сохраняется отчёт «{target.name}»…")
+        self._say(f"Сохраняется отчёт «{target.name}»…")
         self.pool.start(self._task)
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))
@@ -186,14 +191,14 @@ class ReportSection(QGroupBox):
         assert isinstance(result, Path)
         self._finish()
         self.last_saved = result
-        self.status.setText(f"Отчёт сохранён: {result}")
+        self._say(f"Отчёт сохранён: {result}")
         self.saved.emit(result)
         if messages.confirm(self, f"Отчёт сохранён:\n{result}\n\nОткрыть файл?"):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(result)))
 
     def _on_failed(self, message: str) -> None:
         self._finish()
-        self.status.setText("Отчёт не сохранён.")
+        self._say("Отчёт не сохранён.")
         messages.error(self, message)
 
     # --- going away: never leave the export running (GUIDE traps 13–14) --------------------------
