@@ -79,7 +79,13 @@ class ReportsPanel(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         self.model = TextTableModel(self.HEADERS, self)
-        self.table = make_table(self.model)
+        self.table = make_table(self.model, stretch_last=False)
+        # a long school name takes what the other columns leave, so that «Состояние» stays in
+        # view on a 1024 px screen (sized to its contents, it pushed the state out of sight)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(self.HEADERS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         row = QHBoxLayout()
         self.history = QCheckBox("Показать заменённые отчёты (историю)")
         self.history.toggled.connect(self.historyToggled.emit)
@@ -125,8 +131,6 @@ class ReportsPanel(QWidget):
                 ]
             )
         self.model.set_rows(rows, payload=[item for item in stored], keys=keys)
-        for column in range(4):
-            self.table.resizeColumnToContents(column)
 
     def items(self) -> list[StoredReport]:
         return list(getattr(self, "_items", []))
