@@ -10,6 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
 from .. import APP_TITLE, __version__
 from ..store import StoreError, data_dir
 from . import messages
@@ -89,12 +92,16 @@ class FileActions:
         from ..services.years import YearError
 
         assert self.store is not None and self.window is not None
+        # a second or more on a large school (every pupil promoted, 600 pairs carried over)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             result = start_new_year(self.store, dialog.chosen_title(), from_year=latest)
         except (YearError, StoreError) as exc:
+            QGuiApplication.restoreOverrideCursor()
             messages.error(self.window, str(exc))
             return
         self.window.reload_years()
+        QGuiApplication.restoreOverrideCursor()
         messages.info(
             self.window,
             f"Начат {result.year.title} учебный год.\n"
