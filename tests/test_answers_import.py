@@ -27,6 +27,7 @@ from nastavapp.services.answers_import import (
     preview_file,
     similarity,
 )
+from nastavapp.services.answers_matching import special_kind
 from nastavapp.services.questionnaires import create_year_questionnaires, template_items
 from nastavapp.services.responses import template_responses
 from nastavapp.services.years import current_year
@@ -95,6 +96,34 @@ def test_normalising_and_similarity_of_headers():
     assert similarity("Оцените ожидания [Насколько полезными вы ожидаете встречи?]", text) > 0.9
     assert similarity("Насколько полезными будут встречи?", text) > 0.78  # a close wording
     assert similarity("Класс", text) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("header", "kind"),
+    [
+        ("ФИО", Special.RESPONDENT),
+        ("Ваше ФИО (полностью)", Special.RESPONDENT),
+        ("Укажите ваши фамилию, имя", Special.RESPONDENT),
+        ("Фамилия и имя респондента *", Special.RESPONDENT),
+        ("ФИО наставника", None),  # another person's name, not the respondent's
+        ("Оцените работу наставника (ФИО не указывайте)", None),  # a question
+        ("Отметка времени", Special.DATE),
+        ("Дата (дд.мм.гггг)", Special.DATE),
+        ("Форма наставничества (выберите одну)", Special.FORM),
+        ("Насколько понятны вам задачи программы?", None),
+    ],
+)
+def test_special_columns_by_their_headers(header, kind):
+    assert special_kind(header) is kind
+
+
+def test_a_respondent_header_with_a_remark_is_found(school):
+    store, template, _ids = school
+    items = list(_items(store, template).values())
+    header = ["Отметка времени", "Ваше ФИО (полностью)", "ФИО наставника", items[0].text]
+    mapping = match_columns(header, items)
+    assert mapping.special == {Special.DATE: 0, Special.RESPONDENT: 1}
+    assert mapping.items == {3: items[0].id}
 
 
 def test_google_forms_xlsx_matched_by_text_bad_rows_skipped(school, tmp_path):

@@ -3,7 +3,8 @@
 Google Forms and Yandex Forms repeat each question's text in the header row: case, «ё», quotes,
 numbering «1.» and the «*» of required questions do not matter; a close wording is accepted;
 a header «Оцените [Полезность встреч]» (a grid question) matches the item in brackets. A column
-«ФИО» names the respondent, «Форма наставничества» the form, «Отметка времени» the date.
+«ФИО» (or «Ваше ФИО (полностью)», «Фамилия и имя респондента») names the respondent, «Форма
+наставничества» the form, «Отметка времени» the date.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ _SPECIAL_HEADERS: dict[Special, tuple[str, ...]] = {
     ),
 }
 _NUMBERING = re.compile(r"^\s*(?:вопрос\s*)?\d{1,2}\s*[.):]\s*")
+_REMARK = re.compile(r"\([^)]*\)")  # «Ваше ФИО (полностью)», «Дата (дд.мм.гггг)»
 _NOT_WORD = re.compile(r"[^\w]+")
 _BRACKETS = re.compile(r"\[([^\]]+)\]\s*$")  # Google grid questions: «Оцените [Полезность встреч]»
 
@@ -67,6 +69,25 @@ def normalise(text: str) -> str:
     """Question text reduced for comparison: folded, no numbering, punctuation or «*»."""
     text = _NUMBERING.sub("", ru_fold(text))
     return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+def special_kind(header: str) -> Special | None:
+    """The respondent, form or date column, by its header; a remark in brackets aside.
+
+    A short header asking for a name («ФИО респондента», «Ваши фамилия, имя») is the respondent's,
+    unless it names a mentor or a mentee («ФИО наставника» is another person's name).
+    """
+    plain = normalise(_REMARK.sub(" ", header))
+    for folded in (normalise(header), plain):
+        for kind, names in _SPECIAL_HEADERS.items():
+            if folded in names:
+                return kind
+    words = plain.split()
+    names_a_person = any(word == "фио" or word.startswith("фамили") for word in words)
+    someone_else = any(word.startswith("наставн") for word in words)
+    if names_a_person and not someone_else and len(words) <= 5:
+        return Special.RESPONDENT
+    return None
 
 
 def similarity(header: str, item_text: str) -> float:
@@ -115,10 +136,9 @@ def match_columns(
     """Each item to the column whose header is most like its text (each used once)."""
     special: dict[Special, int] = {}
     for column, text in enumerate(header):
-        folded = normalise(text)
-        for kind, names in _SPECIAL_HEADERS.items():
-            if kind not in special and folded in names:
-                special[kind] = column
+        kind = special_kind(text)
+        if kind is not None and kind not in special:
+            special[kind] = column
     taken = set(special.values())
     candidates = sorted(
         (
