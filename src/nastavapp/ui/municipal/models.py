@@ -164,7 +164,7 @@ def _sort_value(value: object, column: Column) -> tuple[Any, ...]:
     if column.kind == "name":
         return ru_sort_key(str(value))
     if value is None:
-        return (0, 0.0)  # «—» before every number, whichever the order
+        return (0, 0.0)  # «—» below every number: first going up, last going down
     return (1, float(value))  # type: ignore[arg-type]
 
 
