@@ -119,6 +119,13 @@ class MonitoringTab(QWidget):
     def _build_activity(self) -> None:
         page = _page(self.tabs, "Активность пар и групп")
         page.addWidget(section_title("По формам наставничества"))
+        page.addWidget(
+            caption(
+                "Здесь — действующие пары и группы и их встречи, без расформированных. "
+                "«Встреч проведено» в «Показателях» — все встречи года, также пар и групп, "
+                "расформированных позже."
+            )
+        )
         self.activity_forms = ReportTable(
             rows.ACTIVITY_FORM_TITLES, [200, 90, 70, 110, 120, 100, 150]
         )
