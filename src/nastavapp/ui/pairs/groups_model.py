@@ -18,7 +18,7 @@ from ...models.vocab import GroupStatus, MentoringForm
 from ...services.meetings import STALE_DAYS, MeetingSummary
 from ...services.pairs import GroupCard
 from ...services.plans import Progress
-from .table_base import Column, RowsModel, date_text, plural
+from .table_base import SHORT_NAME_SAMPLE, Column, RowsModel, date_text, plural
 
 STALE_BACKGROUND = QColor("#fdecea")
 STALE_TEXT = QColor("#c62828")
@@ -86,16 +86,23 @@ def _plan(row: GroupRow) -> str:
 
 
 COLUMNS = (
-    Column("Наставник", lambda r: r.card.mentor.short_name, 130),
-    Column("Наставляемые", _mentees, 124),
-    Column("Форма", lambda r: r.card.form.label, 134, key=lambda r: FORM_ORDER[r.card.form]),
-    Column("Статус", _status, 122, key=lambda r: STATUS_ORDER[r.card.status]),
+    Column("Наставник", lambda r: r.card.mentor.short_name, 130, sample=SHORT_NAME_SAMPLE),
+    Column("Наставляемые", _mentees, 124, sample=SHORT_NAME_SAMPLE),
+    Column(
+        "Форма",
+        lambda r: r.card.form.label,
+        134,
+        key=lambda r: FORM_ORDER[r.card.form],
+        yields=True,  # on a narrow window: the filter above and the card tell the form
+    ),
+    Column("Статус", _status, 122, key=lambda r: STATUS_ORDER[r.card.status], sample="работает"),
     Column(
         "Приказ",
         _order,
         132,
         key=lambda r: (r.card.order.issued_on, r.card.order.number) if r.card.order else None,
         tip="Приказ об утверждении наставнических пар/групп",
+        sample="114-о, 06.10.2025",
     ),
     Column("Встреч", lambda r: str(r.held), 50, key=lambda r: r.held, centred=True),
     Column(
@@ -104,6 +111,7 @@ COLUMNS = (
         82,
         key=lambda r: r.last_meeting,
         tip=f"Последняя встреча; пары без встреч больше {STALE_DAYS} дней выделены красным",
+        sample="18.11.2025",
     ),
     Column(
         "План",

@@ -25,7 +25,7 @@ from ..table_search import SearchField, SearchRow, search_note
 from .approve_dialog import ApproveDialog
 from .groups_model import GroupRow, GroupsModel, group_rows
 from .table_base import ITEM_ROLE, SearchProxy
-from .widgets import make_table, muted_label, on_delete_key
+from .widgets import TAB_MARGINS, columns_table, muted_label, on_delete_key
 
 STALE = "stale"
 LIVE = "live"
@@ -46,7 +46,7 @@ class GroupsTab(QWidget):
         self.proxy = SearchProxy(self)
         self.proxy.setSourceModel(self.model)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(*TAB_MARGINS)
         self.search = SearchField("Поиск: ФИО, класс, приказ")
         self.search.textChanged.connect(self._filter)
         self.form_filter = QComboBox()
@@ -66,7 +66,7 @@ class GroupsTab(QWidget):
         filters.add_filter(self.form_filter)
         filters.add_filter(self.status_filter)
         layout.addWidget(filters)
-        self.table = make_table(self.proxy, [c.width for c in self.model.columns], multi=True)
+        self.table = columns_table(self.proxy, self.model.columns, multi=True)
         self.empty_note = search_note(self.table, self.proxy, "все пары и группы")
         self.table.activated.connect(lambda _index: self.open_card())
         self.table.selectionModel().selectionChanged.connect(self._sync)

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...services.pairs import MentorLoad
-from .table_base import Column, RowsModel, short_name
+from .table_base import SHORT_NAME_SAMPLE, Column, RowsModel, short_name
 
 OVER = QColor("#c62828")
 FULL = QColor("#777777")
@@ -34,7 +34,7 @@ class LoadRow:
 
 
 COLUMNS = (
-    Column("Наставник", lambda r: short_name(r.load.name), 124),
+    Column("Наставник", lambda r: short_name(r.load.name), 124, sample=SHORT_NAME_SAMPLE),
     Column(
         "Места",
         lambda r: r.text,
@@ -42,6 +42,7 @@ COLUMNS = (
         key=lambda r: r.load.capacity - r.after,
         tip="Занято мест из числа, которое наставник готов взять; «+ 1» — в принятых предложениях",
         centred=True,
+        sample="5 из 5 + 1",
     ),
 )
 NAME, PLACES = range(len(COLUMNS))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +39,7 @@ from .matching_commands import MatchingCommands
 from .proposals_model import Decision
 from .proposals_panel import ProposalsPanel
 from .score_help import ScoreHelpDialog
-from .widgets import muted_label
+from .widgets import TAB_MARGINS, muted_label
 from .worker import MatchOutcome, MatchRunner
 
 
@@ -76,10 +77,9 @@ class MatchingTab(QWidget):
         self.model, self.proxy, self.loads = self.panel.model, self.panel.proxy, self.panel.loads
         self.table = self.panel.table
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(*TAB_MARGINS)
         layout.addLayout(self._build_top())
-        self.summary = muted_label()
-        layout.addWidget(self.summary)
+        layout.addLayout(self._build_status())
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("background: #fff8e1; border: 1px solid #f0d98c; padding: 4px;")
@@ -95,25 +95,37 @@ class MatchingTab(QWidget):
         row = QHBoxLayout()
         label = QLabel("&Форма:")
         self.form_combo = QComboBox()
+        # as wide as its longest form with its count, never squeezed to «ученик -»
         self.form_combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.form_combo.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
         label.setBuddy(self.form_combo)
-        self.form_combo.currentIndexChanged.connect(lambda _i: self.run())
+        self.form_combo.currentIndexChanged.connect(self._form_chosen)
         self.rerun_button = QPushButton("Подобрать заново")
         self.rerun_button.setToolTip("Заново предложить пары по текущим базам")
         self.rerun_button.clicked.connect(self.run)
+        self.help_button = QPushButton("Как считается оценка")
+        self.help_button.clicked.connect(self.show_help)
+        for widget in (label, self.form_combo, self.rerun_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.help_button)
+        return row
+
+    def _build_status(self) -> QHBoxLayout:
+        """The line under the form: the running matching, or what was proposed and decided
+        (hidden while it has nothing to say, so that it leaves no empty band)."""
+        row = QHBoxLayout()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)
         self.busy.setTextVisible(False)
         self.busy_label = QLabel("Подбираем наставников…")
-        for widget in (self.busy, self.busy_label):
+        self.summary = muted_label()
+        for widget in (self.busy, self.busy_label, self.summary):
             widget.setVisible(False)
-        self.help_button = QPushButton("Как считается оценка")
-        self.help_button.clicked.connect(self.show_help)
-        for widget in (label, self.form_combo, self.rerun_button, self.busy, self.busy_label):
-            row.addWidget(widget)
-        row.addStretch(1)
-        row.addWidget(self.help_button)
+        row.addWidget(self.busy)
+        row.addWidget(self.busy_label)
+        row.addWidget(self.summary, 1)
         return row
 
     def _build_buttons(self) -> QVBoxLayout:
@@ -163,6 +175,7 @@ class MatchingTab(QWidget):
             self._count_unpaired()
             first = next((i for i in range(self.form_combo.count()) if self._unpaired[i] > 0), 0)
             self.form_combo.setCurrentIndex(first)
+        self.form_combo.setToolTip(self.form_combo.currentText())
         self.form_combo.blockSignals(False)
         self.run()
 
@@ -181,6 +194,11 @@ class MatchingTab(QWidget):
             if self._empty_base:
                 text = form.label  # nobody in the base yet: «все в парах» would mislead
             self.form_combo.setItemText(i, text)
+        self.form_combo.setToolTip(self.form_combo.currentText())
+
+    def _form_chosen(self, _index: int) -> None:
+        self.form_combo.setToolTip(self.form_combo.currentText())
+        self.run()
 
     def form(self) -> MentoringForm | None:
         value = self.form_combo.currentData()
@@ -267,15 +285,20 @@ class MatchingTab(QWidget):
         self.save_button.setEnabled(ready and counts[Decision.ACCEPTED] > 0)
         self._show_summary(counts)
 
+    def _say(self, text: str) -> None:
+        """The summary line, shown while it says something and no matching runs."""
+        self.summary.setText(text)
+        self.summary.setVisible(bool(text) and not self.runner.busy)
+
     def _show_summary(self, counts: dict[Decision, int]) -> None:
         if self.year is None:
-            self.summary.setText("Выберите учебный год.")
+            self._say("Выберите учебный год.")
             return
         if self.model.pool is None:
-            self.summary.setText("")
+            self._say("")
             return
         if not self.model.rowCount():
-            self.summary.setText(self._nobody_to_pair())
+            self._say(self._nobody_to_pair())
             return
         proposed = self.model.rowCount() - counts[Decision.NO_MENTOR]
         parts = [f"Предложено пар: {proposed}", f"принято: {counts[Decision.ACCEPTED]}"]
@@ -283,7 +306,7 @@ class MatchingTab(QWidget):
             parts.append(f"отклонено: {counts[Decision.REJECTED]}")
         if counts[Decision.NO_MENTOR]:
             parts.append(f"без подходящего наставника: {counts[Decision.NO_MENTOR]}")
-        self.summary.setText(
+        self._say(
             " · ".join(parts) + ". Ничего не сохраняется, пока вы не нажмёте "
             "«Сохранить выбранные пары»."
         )
@@ -310,7 +333,7 @@ class MatchingTab(QWidget):
         self._refresh_places()
         self._count_unpaired()
         self._sync()
-        self.summary.setText(text)
+        self._say(text)
         self.stored.emit()
 
     def show_help(self) -> None:

@@ -46,7 +46,7 @@ from ..table_search import SearchField, search_note
 from .groups_model import days_text
 from .meetings_model import MeetingsModel, mark_held, next_type, step_color, step_text
 from .table_base import ITEM_ROLE, SearchProxy
-from .widgets import SubmitBox, make_table, muted_label, on_delete_key
+from .widgets import SubmitBox, columns_table, muted_label, on_delete_key
 
 PLAN_STATUSES = (GroupStatus.APPROVED, GroupStatus.ACTIVE)
 PLANNED_ROLE = Qt.UserRole
@@ -77,7 +77,7 @@ class MeetingLog(QWidget):
         self.search = SearchField("Поиск в журнале: тема, заметки")
         self.search.textChanged.connect(self.proxy.set_search)
         log_layout.addWidget(self.search)
-        self.table = make_table(self.proxy, [c.width for c in self.model.columns])
+        self.table = columns_table(self.proxy, self.model.columns)
         self.empty_note = search_note(self.table, self.proxy, "все встречи")
         self.table.activated.connect(lambda _index: self.edit_current())
         log_layout.addWidget(self.table, 1)

@@ -48,7 +48,7 @@ from ..table_search import SearchField, search_note
 from .table_base import ITEM_ROLE, Column, RowsModel, SearchProxy, date_text, plural
 from .widgets import (
     SubmitBox,
-    make_table,
+    columns_table,
     on_delete_key,
     optional_date,
     optional_date_edit,
@@ -142,7 +142,7 @@ class PlanEditor(QWidget):
         self.proxy = SearchProxy(self)
         self.proxy.setSourceModel(self.model)
         self.search.textChanged.connect(self.proxy.set_search)
-        self.table = make_table(self.proxy, [c.width for c in self.model.columns])
+        self.table = columns_table(self.proxy, self.model.columns)
         self.empty_note = search_note(self.table, self.proxy, "все пункты плана")
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_current())
         layout.addWidget(self.table, 1)

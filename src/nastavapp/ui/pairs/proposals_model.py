@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 from ...services.matching import Candidate, MatchResult, Proposal, alternatives
 from ...services.matching.pool import Pool
 from ...services.matching.scoring import Score
-from .table_base import Column, Index, RowsModel, plural, short_name
+from .table_base import SHORT_NAME_SAMPLE, Column, Index, RowsModel, plural, short_name
 
 ACCEPTED_COLOR = QColor("#2e7d32")
 MUTED = QColor("#8a8a8a")
@@ -81,17 +81,19 @@ COLUMNS = (
     Column(
         "Решение",
         _decision,
-        112,
+        84,
         key=lambda r: DECISION_ORDER[r.decision],
         tip="Отметьте, чтобы принять предложение",
+        sample="☐ принято",
     ),
-    Column("Наставляемый", lambda r: short_name(r.mentee.name), 130),
+    Column("Наставляемый", lambda r: short_name(r.mentee.name), 146, sample=SHORT_NAME_SAMPLE),
     Column("Класс", lambda r: post(r.mentee), 50, tip="Класс или предмет наставляемого"),
     Column(
         "Наставник",
         _mentor,
-        140,
+        150,
         tip="Дважды щёлкните или нажмите F2, чтобы выбрать другого наставника",
+        sample=SHORT_NAME_SAMPLE,
     ),
     Column(
         "Баллы",
@@ -100,7 +102,8 @@ COLUMNS = (
         key=lambda r: r.score,
         centred=True,
     ),
-    Column("Почему", _why, 208),
+    # on a narrow window the line under the table and the points' tooltip say why
+    Column("Почему", _why, 208, yields=True),
 )
 DECISION, MENTEE, CLASS, MENTOR, SCORE, WHY = range(len(COLUMNS))
 
@@ -202,7 +205,7 @@ class ProposalsModel(RowsModel):
 
     def tooltip(self, item: Any, column: int) -> str | None:
         row: ProposalRow = item
-        if column == WHY and row.mentor is not None:
+        if column in (WHY, SCORE) and row.mentor is not None:
             lines = [f"{points_text(row.score or 0)}:"] + [f"• {r}" for r in row.reasons]
             if row.changed:
                 lines.append("Наставник выбран вручную.")

@@ -22,7 +22,7 @@ from .proposals_model import (
     post,
 )
 from .table_base import ITEM_ROLE, SearchProxy
-from .widgets import make_table
+from .widgets import columns_table
 
 
 def detail_html(row: ProposalRow | None) -> str:
@@ -65,7 +65,7 @@ class ProposalsPanel(QWidget):
         self.search = SearchField("Поиск: наставляемый, класс, наставник")
         self.search.textChanged.connect(self.proxy.set_search)
         column.addWidget(self.search)
-        self.table = make_table(self.proxy, [c.width for c in self.model.columns], multi=True)
+        self.table = columns_table(self.proxy, self.model.columns, multi=True)
         self.table.setEditTriggers(
             QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
         )
@@ -81,22 +81,25 @@ class ProposalsPanel(QWidget):
         self.loads_search = SearchField("Поиск наставника", find_key=False)
         self.loads_search.textChanged.connect(self.loads_proxy.set_search)
         side.addWidget(self.loads_search)
-        self.loads_table = make_table(self.loads_proxy, [c.width for c in self.loads.columns])
+        self.loads_table = columns_table(self.loads_proxy, self.loads.columns)
         self.loads_note = search_note(
             self.loads_table, self.loads_proxy, "всех наставников", width=0
         )
         side.addWidget(self.loads_table, 1)
+        right.setMinimumWidth(self.loads_table.least_total())  # names whole beside the places
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([640, 210])
+        splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.RichText)
         self.detail.setMinimumHeight(48)
         self.detail.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        self.detail.setVisible(False)
         layout.addWidget(self.detail)
         for signal in (self.model.dataChanged, self.model.modelReset, self.model.rowsRemoved):
             signal.connect(self._changed)
@@ -104,7 +107,9 @@ class ProposalsPanel(QWidget):
 
     def _changed(self, *_args: object) -> None:
         self.loads.set_chosen(self.model.chosen_places())
-        self.detail.setText(detail_html(self.current()))
+        text = detail_html(self.current())
+        self.detail.setText(text)
+        self.detail.setVisible(bool(text))  # no empty band under the table while none is chosen
         self.changed.emit()
 
     def set_loads(self, loads: Sequence[MentorLoad]) -> None:

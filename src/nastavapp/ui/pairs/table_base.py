@@ -26,6 +26,8 @@ from ..column_header import column_header
 from ..sort_ranks import Ranks, russian_collator, text_ranks, value_ranks
 from ..table_search import TableSearchProxy
 
+SHORT_NAME_SAMPLE = "Щербакова Д. К."  # a short name wider than 9 in 10 of a large school's
+FULL_NAME_SAMPLE = "Александрова Любовь Денисовна"  # likewise a full name
 SORT_ROLE = Qt.UserRole + 10  # the row's rank in the column's order (int)
 ITEM_ROLE = Qt.UserRole + 11  # the row object itself
 
@@ -35,7 +37,9 @@ RowTest = Callable[[Any], bool]
 
 @dataclass(frozen=True)
 class Column:
-    """``text`` is what the cell shows; ``key`` a sort key (default: the text, collated)."""
+    """``text`` is what the cell shows; ``key`` a sort key (default: the text, collated);
+    ``sample`` a text the column is never too narrow for (else it may elide to its title);
+    ``yields``: hidden where the others would lack room (its text is shown elsewhere too)."""
 
     title: str
     text: Callable[[Any], str]
@@ -43,6 +47,8 @@ class Column:
     key: Callable[[Any], Any] | None = None
     tip: str = ""
     centred: bool = False
+    sample: str = ""
+    yields: bool = False
 
 
 class RowsModel(QAbstractTableModel):
@@ -170,9 +176,9 @@ class RowsModel(QAbstractTableModel):
         return self.extra(item, index.column(), role)
 
     def tooltip(self, item: Any, column: int) -> str | None:
-        """The whole text of a long cell (cells are elided)."""
+        """The whole text of a cell that may be elided (one longer than its column's sample)."""
         text = self.columns[column].text(item)
-        return text if len(text) > 24 else None
+        return text if len(text) > max(len(self.columns[column].sample), 8) else None
 
     def extra(self, item: Any, column: int, role: int) -> Any:
         """Colours, check states … of a subclass."""

@@ -27,9 +27,9 @@ from ...models.vocab import MentoringForm
 from ...services.pairs import PairError, UnpairedMentee, mark_support, unpaired_mentees
 from ...store import Store
 from .. import messages
-from ..table_search import SearchField, SearchRow, search_note
-from .table_base import ITEM_ROLE, Column, Index, RowsModel, SearchProxy
-from .widgets import make_table, muted_label
+from ..table_search import KEYS_TIP, SearchField, SearchRow, search_note
+from .table_base import FULL_NAME_SAMPLE, ITEM_ROLE, Column, Index, RowsModel, SearchProxy
+from .widgets import TAB_MARGINS, columns_table, muted_label
 
 SUPPORT_TEXT = QColor("#b23c17")
 Commit = Callable[[UnpairedMentee, bool, str], bool]
@@ -40,10 +40,17 @@ def _form(m: UnpairedMentee) -> str:
 
 
 COLUMNS = (
-    Column("Наставляемый", lambda m: m.name, 190),
-    Column("Класс", lambda m: m.post, 72, tip="Класс обучающегося или должность педагога"),
-    Column("Форма", _form, 130),
-    Column("Запросы", lambda m: "; ".join(m.requests), 168),
+    Column("Наставляемый", lambda m: m.name, 190, sample=FULL_NAME_SAMPLE),
+    Column(
+        "Класс",
+        lambda m: m.post,
+        72,
+        tip="Класс обучающегося или должность педагога",
+        sample="10Б класс",
+    ),
+    Column("Форма", _form, 130, sample="учитель – ученик"),
+    # on a narrow window the requests are read in the line under the table
+    Column("Запросы", lambda m: "; ".join(m.requests), 168, yields=True),
     Column(
         "Поддержка",
         lambda m: "нужна" if m.needs_support else "",
@@ -116,7 +123,7 @@ class UnpairedTab(QWidget):
         self.proxy = SearchProxy(self)
         self.proxy.setSourceModel(self.model)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(*TAB_MARGINS)
         layout.addWidget(
             muted_label(
                 "Наставляемые, которым ещё не подобран наставник. Они остаются здесь и в подборе "
@@ -124,7 +131,8 @@ class UnpairedTab(QWidget):
                 "психологическая поддержка; двойной щелчок по примечанию — записать, что делается."
             )
         )
-        self.search = SearchField("Поиск: ФИО, класс, запрос, примечание")
+        self.search = SearchField("Поиск: ФИО, класс, запрос")  # whole in a narrow window
+        self.search.setToolTip(f"Ищет в ФИО, классе, запросах и примечаниях. {KEYS_TIP}")
         self.search.textChanged.connect(self.proxy.set_search)
         self.form_filter = QComboBox()
         self.form_filter.addItem("Все формы", "")
@@ -137,7 +145,7 @@ class UnpairedTab(QWidget):
         filters.add_filter(self.form_filter)
         filters.add_filter(self.support_only)
         layout.addWidget(filters)
-        self.table = make_table(self.proxy, [c.width for c in self.model.columns])
+        self.table = columns_table(self.proxy, self.model.columns)
         self.empty_note = search_note(self.table, self.proxy, "всех наставляемых без\u00a0пары")
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.table.setEditTriggers(

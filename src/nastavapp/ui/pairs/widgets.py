@@ -20,16 +20,23 @@ from ...services.pairs import OverCapacityError, PairError
 from .. import messages
 from ..bases.fitted_table import FittedTable
 from ..bases.widgets import DATE_FORMAT
-from .table_base import RowsModel, SearchProxy
+from .table_base import Column, RowsModel, SearchProxy
 
+TAB_MARGINS = (8, 8, 8, 8)  # inside a tab's frame: nothing touches it
 NO_DATE = QDate(2000, 1, 1)  # the minimum of an optional date field shows «не указана»
 
 
 def make_table(
-    model: QAbstractItemModel, weights: Sequence[int], *, multi: bool = False
+    model: QAbstractItemModel,
+    weights: Sequence[int],
+    *,
+    multi: bool = False,
+    samples: Sequence[str] = (),
+    yielding: Sequence[int] = (),
 ) -> FittedTable:
-    """A sortable table whose columns share the width by ``weights``; a bare rows model gets a
-    proxy that sorts it by its ranks."""
+    """A sortable table whose columns share the width by ``weights``, none narrower than its
+    text in ``samples`` (``FittedTable.set_weights``); a bare rows model gets a proxy that
+    sorts it by its ranks."""
     table = FittedTable()
     if isinstance(model, RowsModel):
         proxy = SearchProxy(table)
@@ -42,8 +49,17 @@ def make_table(
     table.setEditTriggers(QAbstractItemView.NoEditTriggers)
     if multi:
         table.setSelectionMode(QAbstractItemView.ExtendedSelection)
-    table.set_weights(weights)
+    table.set_weights(weights, samples, yielding)
     return table
+
+
+def columns_table(
+    model: QAbstractItemModel, columns: Sequence[Column], *, multi: bool = False
+) -> FittedTable:
+    """:func:`make_table` with the widths and samples of ``columns``."""
+    weights, samples = [c.width for c in columns], [c.sample for c in columns]
+    yielding = [i for i, c in enumerate(columns) if c.yields]
+    return make_table(model, weights, multi=multi, samples=samples, yielding=yielding)
 
 
 def optional_date_edit(value: date | None) -> QDateEdit:
