@@ -1,5 +1,8 @@
 """«Приказы, согласия и списки» on the documents screen: an order drafted, a name corrected,
-saved as PDF and Word; a locked place asks for another; consent forms and lists saved."""
+saved as PDF and Word; a locked place asks for another; consent forms and lists saved.
+
+Files are written in a thread pool: each test waits for ``save_done`` (entered before the
+click, GUIDE trap 13) and the fixture waits for the pool before the widget goes."""
 
 from __future__ import annotations
 
@@ -36,9 +39,16 @@ def section(qtbot, tmp_path):
     qtbot.addWidget(widget)
     widget.show_year(current_year(store))
     yield widget
+    widget.finish()
     if widget.dialog is not None:
         widget.dialog.close()
     store.close()
+
+
+def click_and_wait(qtbot, owner, button) -> None:
+    """Click a save button and wait until the save in the pool is over."""
+    with qtbot.waitSignal(owner.save_done, timeout=30_000):
+        button.click()
 
 
 def answers(monkeypatch, *paths):
@@ -70,13 +80,13 @@ def test_curator_order_with_a_corrected_name(section, qtbot, tmp_path, monkeypat
     dialog.points.setPlainText(dialog.points.toPlainText() + "\n5. Пункт куратора.")
     dialog.signer_post.setText("И. о. директора")
     asked = answers(monkeypatch, tmp_path / "приказ")
-    dialog.save_pdf.click()
+    click_and_wait(qtbot, dialog, dialog.save_pdf)
     assert asked[0].name == "Приказ_99-о_от_01.09.2025.pdf"
     text = pdf_text(tmp_path / "приказ.pdf")
     assert "Попову Анну Игоревну (УВР)" in text and "5. Пункт куратора." in text
     assert "И. о. директора И. Г. Антонова" in text
     answers(monkeypatch, tmp_path / "приказ.docx")
-    dialog.save_docx.click()
+    click_and_wait(qtbot, dialog, dialog.save_docx)
     assert (tmp_path / "приказ.docx").exists()
     with section._store.session() as session:
         docs = session.exec(
@@ -85,7 +95,7 @@ def test_curator_order_with_a_corrected_name(section, qtbot, tmp_path, monkeypat
     assert [d.file_path for d in docs] == [str(tmp_path / "приказ.docx")]
 
 
-def test_a_locked_place_says_so_and_asks_again(section, tmp_path, monkeypatch):
+def test_a_locked_place_says_so_and_asks_again(section, qtbot, tmp_path, monkeypatch):
     section.order_kind.setCurrentIndex(section.order_kind.findData(DocumentKind.ORDER_PAIRS.value))
     section.order_button.click()
     dialog = section.dialog
@@ -103,13 +113,13 @@ def test_a_locked_place_says_so_and_asks_again(section, tmp_path, monkeypatch):
 
     monkeypatch.setattr("os.replace", replace)
     answers(monkeypatch, locked, tmp_path / "другое.pdf")
-    dialog.save_pdf.click()
+    click_and_wait(qtbot, dialog, dialog.save_pdf)
     assert "открыт в Excel или другой программе" in shown[0]
     assert locked.read_bytes() == b"old version"
     assert "Состав наставнических пар и групп" in pdf_text(tmp_path / "другое.pdf")
 
 
-def test_reward_order_for_the_chosen_mentors(section, tmp_path, monkeypatch):
+def test_reward_order_for_the_chosen_mentors(section, qtbot, tmp_path, monkeypatch):
     section.order_kind.setCurrentIndex(section.order_kind.findData(DocumentKind.ORDER_REWARD.value))
     section.order_button.click()
     dialog = section.dialog
@@ -121,7 +131,7 @@ def test_reward_order_for_the_chosen_mentors(section, tmp_path, monkeypatch):
     assert dialog.points.toPlainText().count("\n1.") == 1  # one person thanked
     dialog.number.setText("160-о")
     answers(monkeypatch, tmp_path / "поощрение.pdf")
-    dialog.save_pdf.click()
+    click_and_wait(qtbot, dialog, dialog.save_pdf)
     assert "Объявить благодарность" in pdf_text(tmp_path / "поощрение.pdf")
 
 
@@ -161,24 +171,24 @@ def test_the_dialog_says_how_many_are_not_named(section, monkeypatch):
     assert section.dialog.unnamed.isHidden()
 
 
-def test_consent_forms_for_a_class_and_a_person(section, tmp_path, monkeypatch):
+def test_consent_forms_for_a_class_and_a_person(section, qtbot, tmp_path, monkeypatch):
     section.school_class.setCurrentText("7А")
     asked = answers(monkeypatch, tmp_path / "7А.pdf")
-    section.class_button.click()
+    click_and_wait(qtbot, section, section.class_button)
     assert asked[0].name == "Согласия_7А_класс.pdf"
     assert len(PdfReader(tmp_path / "7А.pdf").pages) > 3
     section.person.setCurrentIndex(0)
     answers(monkeypatch, tmp_path / "один.pdf")
-    section.person_button.click()
+    click_and_wait(qtbot, section, section.person_button)
     assert len(PdfReader(tmp_path / "один.pdf").pages) == 1
 
 
-def test_lists_as_pdf_and_excel(section, tmp_path, monkeypatch):
+def test_lists_as_pdf_and_excel(section, qtbot, tmp_path, monkeypatch):
     section.list_kind.setCurrentIndex(2)
     asked = answers(monkeypatch, tmp_path / "пары")
-    section.list_pdf.click()
+    click_and_wait(qtbot, section, section.list_pdf)
     assert asked[0].name.startswith("Наставнические_пары_и_группы_МБОУ_Сосновская_СОШ_2025-2026")
     assert "Наставнические пары и группы" in pdf_text(tmp_path / "пары.pdf")
     answers(monkeypatch, tmp_path / "пары.xlsx")
-    section.list_xlsx.click()
+    click_and_wait(qtbot, section, section.list_xlsx)
     assert (tmp_path / "пары.xlsx").exists()

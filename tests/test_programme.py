@@ -170,7 +170,7 @@ def test_file_name():
 
 
 # --- the documents screen -------------------------------------------------------------------
-def test_screen_saves_the_programme(screen, said, tmp_path, monkeypatch):
+def test_screen_saves_the_programme(screen, qtbot, said, tmp_path, monkeypatch):
     """A locked file: the Russian message and the dialog again; then another place works."""
     button = screen.orders.programme_button
     assert button.isEnabled() and button.text() == "Сохранить Word…"
@@ -179,14 +179,16 @@ def test_screen_saves_the_programme(screen, said, tmp_path, monkeypatch):
     with monkeypatch.context() as patch:
         patch.setattr("os.replace", locked)
         asked = answers(patch, busy)  # then the curator cancels
-        button.click()
+        with qtbot.waitSignal(screen.orders.save_done, timeout=30_000):
+            button.click()
     assert [p.name for p in asked] == [
         programme_file_name("МБОУ «Сосновская СОШ»", "2025/2026")
     ] * 2
     assert "«занят.docx»" in said["error"][0] and "открыт в Excel" in said["error"][0]
     assert busy.read_bytes() == b"old version" and said["confirm"] == []
     answers(monkeypatch, tmp_path / "программа")  # typed without an extension
-    button.click()
+    with qtbot.waitSignal(screen.orders.save_done, timeout=30_000):
+        button.click()
     written = tmp_path / "программа.docx"
     paragraphs, cells = read_docx(written)
     assert paragraphs[1] == "ПРОГРАММА НАСТАВНИЧЕСТВА" and cells[2].endswith(

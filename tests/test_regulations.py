@@ -264,14 +264,15 @@ def screen(qtbot, demo, monkeypatch):
 
     opened: list[str] = []
     monkeypatch.setattr(
-        "nastavapp.ui.documents.orders_section.QDesktopServices.openUrl",
+        "nastavapp.ui.documents.background_save.QDesktopServices.openUrl",
         lambda url: opened.append(url.toLocalFile()),
     )
     widget = DocumentsScreen(demo, DEMO_DAY)
     qtbot.addWidget(widget)
     widget.show_year(current_year(demo))
     widget.opened = opened  # type: ignore[attr-defined]
-    return widget
+    yield widget
+    widget.finish_work()  # the saves run in a pool (GUIDE trap 13)
 
 
 def answers(monkeypatch, *paths):
@@ -287,11 +288,12 @@ def answers(monkeypatch, *paths):
     return asked
 
 
-def test_screen_saves_the_regulations(screen, said, tmp_path, monkeypatch):
+def test_screen_saves_the_regulations(screen, qtbot, said, tmp_path, monkeypatch):
     button = screen.orders.regulations_button
     assert button.isEnabled() and button.text() == "Сохранить Word…"
     asked = answers(monkeypatch, tmp_path / "положение")  # typed without an extension
-    button.click()
+    with qtbot.waitSignal(screen.orders.save_done, timeout=30_000):
+        button.click()
     assert asked[0].name == "Положение_о_наставничестве_МБОУ_Сосновская_СОШ_2025-2026.docx"
     target = tmp_path / "положение.docx"
     paragraphs, cells = read_docx(target)
@@ -302,7 +304,7 @@ def test_screen_saves_the_regulations(screen, said, tmp_path, monkeypatch):
     assert screen.opened == [str(target)]
 
 
-def test_screen_locked_target_asks_again(screen, said, tmp_path, monkeypatch):
+def test_screen_locked_target_asks_again(screen, qtbot, said, tmp_path, monkeypatch):
     target = tmp_path / "положение.docx"
     target.write_bytes(b"old version")
 
@@ -311,7 +313,8 @@ def test_screen_locked_target_asks_again(screen, said, tmp_path, monkeypatch):
 
     monkeypatch.setattr("os.replace", locked)
     asked = answers(monkeypatch, target)  # then the curator cancels
-    screen.orders.regulations_button.click()
+    with qtbot.waitSignal(screen.orders.save_done, timeout=30_000):
+        screen.orders.regulations_button.click()
     assert len(asked) == 2
     [problem] = said["error"]
     assert "«положение.docx»" in problem and "открыт в Excel или другой программе" in problem

@@ -231,6 +231,7 @@ class AppController(QObject, FileActions, RecoveryActions, MunicipalMode):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The user closed the main window: the work with the file is over, free it."""
         if watched is self.window and event.type() == QEvent.Type.Close:
+            self.window.finish_work()  # a document being saved ends before the file closes
             self.shutdown()
         return False
 

@@ -93,6 +93,11 @@ class DocumentsScreen(Screen):
         self.report.show_year(year)
         self.orders.show_year(year)
 
+    def finish_work(self) -> None:
+        """The report's and the orders' saves run in pools: let them end before the window."""
+        self.report.wait()
+        self.orders.finish()
+
     def _suggested(self, suffix: str) -> Path:
         school = get_school(self._store)
         name = safe_file_name(school.short_name if school else "")

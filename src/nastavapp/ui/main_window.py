@@ -224,7 +224,14 @@ class MainWindow(QMainWindow):
         last = self._settings.last_screen()
         self.show_screen(last if last in self.screens else HOME)
 
+    def finish_work(self) -> None:
+        """Wait for the screens' background work (a document being saved) to end: it must not
+        outlive the window nor the data file (GUIDE traps 13–14)."""
+        for screen in self.screens.built().values():
+            screen.finish_work()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.finish_work()
         self._settings.set_geometry(self.saveGeometry())
         self._settings.set_last_screen(self.current_screen_key())
         self._settings.sync()

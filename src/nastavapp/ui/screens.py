@@ -21,6 +21,9 @@ class Screen(QWidget):
     def show_year(self, year: AcademicYear | None) -> None:  # pragma: no cover - default no-op
         del year
 
+    def finish_work(self) -> None:
+        """Block until the screen's work in a thread pool is over (the window is closing)."""
+
 
 def heading(text: str) -> QLabel:
     label = QLabel(text)

@@ -4,7 +4,9 @@ all editable — then «Сохранить PDF…» / «Сохранить Word�
 The draft comes from :func:`services.documents.orders.new_draft`; the curator edits the title,
 the preamble and the points (numbered «1.», «3.1.» — renumbered when the order is drawn) and
 corrects any declined name in the table, which changes it wherever the text has it. Saving
-writes the file and records the order in the register (and links the roadmap event).
+writes the file and records the order in the register (and links the roadmap event), both off
+the GUI thread (:mod:`.background_save`, as the report): the dialog stays open and disabled,
+with a busy bar, until the register has the order; it cannot be closed meanwhile.
 Participants without a consent to the processing of personal data are not named in the order;
 a line under the number says how many, so the curator knows whose consents to collect.
 """
@@ -15,8 +17,8 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -58,6 +60,7 @@ from ...store import Store, StoreError
 from .. import messages
 from ..bases.widgets import date_edit, set_date, to_date
 from ..screen_fit import resize_to_fit
+from .background_save import BackgroundSave, SaveRequest
 
 PDF_FILTER = "Документ PDF (*.pdf)"
 DOCX_FILTER = "Документ Word (*.docx)"
@@ -68,6 +71,17 @@ HINT = (
 )
 
 
+def _written_path(result: object) -> Path:
+    path, _registered = result  # type: ignore[misc]
+    assert isinstance(path, Path)
+    return path
+
+
+def _nothing_to_change(message: str) -> bool:
+    """The number or the template is at fault: another place would not help."""
+    return "номер" in message or "шаблон" in message
+
+
 def file_stem(draft: OrderDraft) -> str:
     """«Приказ_115-о_от_06.10.2025» (characters Windows refuses left out)."""
     number = "".join(ch for ch in draft.number if ch not in '\\/:*?"<>|«» ').strip() or "б-н"
@@ -75,9 +89,11 @@ def file_stem(draft: OrderDraft) -> str:
 
 
 class OrderDialog(QDialog):
-    """Drafts an order of ``kind`` for ``year_id``; ``saved(path)`` after each file written."""
+    """Drafts an order of ``kind`` for ``year_id``; ``saved(path)`` after each file written and
+    registered, ``save_done()`` when a save is over (written, or cancelled)."""
 
     saved = Signal(Path)
+    save_done = Signal()
 
     def __init__(
         self,
@@ -93,6 +109,12 @@ class OrderDialog(QDialog):
         self._loading = False
         self.draft: OrderDraft | None = None
         self.last_saved: Path | None = None
+        self._saving_draft: OrderDraft | None = None
+        self._enabled_before: dict[QWidget, bool] = {}
+        self.saving = BackgroundSave(self)
+        self.saving.busy.connect(self._busy)
+        self.saving.written.connect(self._written)
+        self.saving.done.connect(self.save_done)
         self.setWindowTitle(f"Приказ «{kind_title(kind)}»")
         resize_to_fit(self, 900, 760)
         layout = QVBoxLayout(self)
@@ -154,6 +176,7 @@ class OrderDialog(QDialog):
         self.save_docx.clicked.connect(lambda: self.save(".docx"))
         close.clicked.connect(self.reject)
         buttons.addWidget(self.refill)
+        buttons.addWidget(self.saving.progress, 1)
         buttons.addStretch(1)
         for button in (self.save_pdf, self.save_docx, close):
             buttons.addWidget(button)
@@ -161,6 +184,7 @@ class OrderDialog(QDialog):
         # the default one, threw the curator's edits of the text away
         for button in (self.refill, self.save_pdf, self.save_docx, close):
             button.setAutoDefault(False)
+        layout.addWidget(self.saving.status)
         layout.addLayout(buttons)
         for edit in (self.preamble, self.points):
             edit.textChanged.connect(self._text_edited)
@@ -324,35 +348,63 @@ class OrderDialog(QDialog):
 
     # --- saving -------------------------------------------------------------------------------
     def save(self, suffix: str) -> None:
-        """Ask where, write, register; a locked place says so and asks for another one."""
+        """Ask where, write and register in the background; a locked place says so and asks
+        for another one."""
         draft = self.current()
-        if draft is None:
+        if draft is None or self.saving.running:
             return
         folder = self.last_saved.parent if self.last_saved else Path.home()
-        while True:
-            target = messages.save_file(
-                self,
+        store = self._store
+        self._saving_draft = draft  # plain data: the worker gets it, the form is disabled
+
+        def write(target: Path) -> tuple[Path, OrderDraft]:  # in the pool
+            return save_order(store, draft, target)
+
+        self.saving.save(
+            SaveRequest(
                 "Сохранить приказ",
                 folder / f"{file_stem(draft)}{suffix}",
                 PDF_FILTER if suffix == ".pdf" else DOCX_FILTER,
+                write,
+                path_of=_written_path,
+                final=_nothing_to_change,
+                saved_text="Приказ сохранён",
             )
-            if target is None:
-                return
-            if target.suffix.lower() != suffix:
-                target = target.with_name(target.name + suffix)
-            QGuiApplication.setOverrideCursor(Qt.WaitCursor)
-            try:
-                written, registered = save_order(self._store, draft, target)
-            except (ExportError, StoreError) as exc:
-                QGuiApplication.restoreOverrideCursor()
-                messages.error(self, str(exc))
-                if "номер" in str(exc) or "шаблон" in str(exc):
-                    return  # nothing another place would change
-                continue
-            QGuiApplication.restoreOverrideCursor()
-            break
+        )
+
+    def _written(self, result: object) -> None:
+        written, registered = result  # type: ignore[misc]
+        draft = self._saving_draft
+        assert isinstance(written, Path) and isinstance(registered, OrderDraft) and draft
         self.last_saved = written
         self.draft = replace(registered, points=draft.points, preamble=draft.preamble)
         self.saved.emit(written)
-        if messages.confirm(self, f"Приказ сохранён:\n{written}\n\nОткрыть файл?"):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
+
+    def _busy(self, busy: bool) -> None:
+        """Everything but the busy bar and its line off while a save runs, then as it was."""
+        if busy:
+            kept = (self.saving.progress, self.saving.status)
+            children = self.findChildren(QWidget, "", Qt.FindDirectChildrenOnly)
+            self._enabled_before = {w: w.isEnabled() for w in children if w not in kept}
+            for widget in self._enabled_before:
+                widget.setEnabled(False)
+            return
+        for widget, enabled in self._enabled_before.items():
+            widget.setEnabled(enabled)
+        self._enabled_before = {}
+
+    def reject(self) -> None:
+        """«Закрыть», Esc and the window's cross wait until the order is saved and registered."""
+        if self.saving.running:
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.saving.running:
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def finish(self) -> None:
+        """The window is going: a save in the pool ends first (GUIDE trap 13)."""
+        self.saving.finish()

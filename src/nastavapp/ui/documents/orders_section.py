@@ -2,8 +2,10 @@
 Положение о наставничестве and the programme of the year as Word drafts, consent forms for a person or a whole class, and the
 lists of the bases and of the pairs as PDF or Excel.
 
-Every file goes through the services' safe writing: a locked or read-only place gives the
-Russian message and the save dialog opens again, so the curator can choose another one.
+Every file is written off the GUI thread (:mod:`.background_save`, as the report) through the
+services' safe writing: a busy bar and a status line meanwhile, the save buttons off; a locked
+or read-only place gives the Russian message and the save dialog opens again, so the curator
+can choose another one.
 """
 
 from __future__ import annotations
@@ -12,8 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -28,14 +29,14 @@ from PySide6.QtWidgets import (
 from ...models import AcademicYear
 from ...models.vocab import DocumentKind
 from ...services.documents.consent_forms import class_pupils, school_classes
-from ...services.documents.errors import ExportError
 from ...services.documents.lists_pdf import ListKind
 from ...services.documents.orders import ORDER_KINDS, kind_title
 from ...services.pair_rules import post_of
 from ...services.people import list_persons
 from ...services.school import get_school
-from ...store import Store, StoreError
+from ...store import Store
 from .. import messages
+from .background_save import BackgroundSave, SaveRequest
 from .order_dialog import OrderDialog
 
 TITLE = "Приказы, Положение, программа, согласия и списки"
@@ -79,9 +80,11 @@ def caption(text: str, tip: str = "") -> QLabel:
 
 
 class OrdersSection(QGroupBox):
-    """Orders, consent forms and lists; ``saved(path)`` after each file written."""
+    """Orders, consent forms and lists; ``saved(path)`` after each file written, ``save_done()``
+    when a save of the section is over (written, or cancelled)."""
 
     saved = Signal(Path)
+    save_done = Signal()
 
     def __init__(self, store: Store, today: date, parent: QWidget | None = None) -> None:
         super().__init__(TITLE, parent)
@@ -90,6 +93,10 @@ class OrdersSection(QGroupBox):
         self._year: AcademicYear | None = None
         self.dialog: OrderDialog | None = None
         self.last_saved: Path | None = None
+        self.saving = BackgroundSave(self)
+        self.saving.written.connect(self._saved)
+        self.saving.busy.connect(self._enable)
+        self.saving.done.connect(self.save_done)
         layout = QVBoxLayout(self)
         about = QLabel(ABOUT)
         about.setWordWrap(True)
@@ -145,6 +152,8 @@ class OrdersSection(QGroupBox):
         grid.addWidget(self.list_pdf, 5, 2)
         grid.addWidget(self.list_xlsx, 5, 3)
         grid.setColumnStretch(1, 1)
+        layout.addWidget(self.saving.progress)
+        layout.addWidget(self.saving.status)
         self.refresh()
 
     @staticmethod
@@ -162,10 +171,17 @@ class OrdersSection(QGroupBox):
 
     def show_year(self, year: AcademicYear | None) -> None:
         self._year = year
-        buttons = (self.order_button, self.regulations_button, self.programme_button)
-        for button in (*buttons, self.list_pdf, self.list_xlsx):
-            button.setEnabled(year is not None)
         self.refresh()
+
+    def _enable(self, _busy: bool = False) -> None:
+        """The buttons that need a year want one; those that save wait for a running save."""
+        free = not self.saving.running
+        self.order_button.setEnabled(self._year is not None)
+        year_saves = (self.regulations_button, self.programme_button, self.list_pdf, self.list_xlsx)
+        for button in year_saves:
+            button.setEnabled(free and self._year is not None)
+        self.person_button.setEnabled(free and self.person.count() > 0)
+        self.class_button.setEnabled(free and self.school_class.count() > 0)
 
     def refresh(self) -> None:
         """People and classes for the consent forms, read again (the bases may have changed)."""
@@ -179,8 +195,7 @@ class OrdersSection(QGroupBox):
         self.person.setCompleter(completer)
         self.school_class.clear()
         self.school_class.addItems(school_classes(self._store))
-        self.person_button.setEnabled(self.person.count() > 0)
-        self.class_button.setEnabled(self.school_class.count() > 0)
+        self._enable()
 
     # --- orders -------------------------------------------------------------------------------
     def open_order(self) -> None:
@@ -220,10 +235,10 @@ class OrdersSection(QGroupBox):
         if year is None or year.id is None:
             return
         school = get_school(self._store)
-        year_id = int(year.id)
+        store, today, year_id = self._store, self._today, int(year.id)
 
-        def write(target: Path) -> Path:
-            return export(self._store, target, today=self._today, year_id=year_id)
+        def write(target: Path) -> Path:  # in the pool: plain values and the store only
+            return export(store, target, today=today, year_id=year_id)
 
         self._save(
             title, file_name(school.short_name if school else "", year.title), DOCX_FILTER, write
@@ -241,7 +256,7 @@ class OrdersSection(QGroupBox):
             "Сохранить бланк согласия",
             f"Согласие_{safe_name(name)}.pdf",
             PDF_FILTER,
-            lambda target: self._consents([int(person_id)], target),
+            self._consents([int(person_id)]),
         )
 
     def save_class_consents(self) -> None:
@@ -254,13 +269,15 @@ class OrdersSection(QGroupBox):
             "Сохранить бланки согласий класса",
             f"Согласия_{safe_name(name)}_класс.pdf",
             PDF_FILTER,
-            lambda target: self._consents(ids, target),
+            self._consents(ids),
         )
 
-    def _consents(self, ids: list[int], target: Path) -> Path:
+    def _consents(self, ids: list[int]) -> Callable[[Path], Path]:
+        """The write of consent forms for ``ids`` (it runs in the pool)."""
         from ...services.documents.consent_forms import export_consent_forms
 
-        return export_consent_forms(self._store, ids, target, today=self._today)
+        store, today = self._store, self._today
+        return lambda target: export_consent_forms(store, ids, target, today=today)
 
     def save_list(self, suffix: str) -> None:
         year = self._year
@@ -270,11 +287,12 @@ class OrdersSection(QGroupBox):
         school = get_school(self._store)
         name = safe_name(school.short_name) if school else ""
         stem = f"{safe_name(kind.label)}_{name}_{year.title.replace('/', '-')}"
+        store, today = self._store, self._today
 
-        def write(target: Path) -> Path:
+        def write(target: Path) -> Path:  # in the pool: reads through the store's own sessions
             from ...services.documents.lists_pdf import export_list
 
-            return export_list(self._store, year, kind, target, today=self._today).path
+            return export_list(store, year, kind, target, today=today).path
 
         self._save(
             f"Сохранить «{kind.label}»",
@@ -286,27 +304,18 @@ class OrdersSection(QGroupBox):
     def _save(
         self, caption: str, suggested: str, filters: str, write: Callable[[Path], Path]
     ) -> None:
-        """Ask where, write; a locked or read-only place says so and asks again."""
-        suffix = Path(suggested).suffix
+        """Ask where, write in the background; a locked or read-only place says so, asks again.
+
+        ``write`` runs in the pool: it gets only plain values and reads through the store.
+        """
         folder = self.last_saved.parent if self.last_saved else Path.home()
-        while True:
-            target = messages.save_file(self, caption, folder / suggested, filters)
-            if target is None:
-                return
-            if target.suffix.lower() != suffix:
-                target = target.with_name(target.name + suffix)
-            QGuiApplication.setOverrideCursor(Qt.WaitCursor)
-            try:
-                written = write(target)
-            except (ExportError, StoreError) as exc:
-                QGuiApplication.restoreOverrideCursor()
-                messages.error(self, str(exc))
-                continue
-            QGuiApplication.restoreOverrideCursor()
-            break
-        self._saved(written)
-        if messages.confirm(self, f"Файл сохранён:\n{written}\n\nОткрыть файл?"):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
+        self.saving.save(SaveRequest(caption, folder / suggested, filters, write))
+
+    def finish(self) -> None:
+        """The window is going: the section's and the order dialog's saves end first."""
+        self.saving.finish()
+        if self.dialog is not None:
+            self.dialog.finish()
 
     def _saved(self, path: Path) -> None:
         self.last_saved = path
