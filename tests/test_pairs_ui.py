@@ -681,3 +681,17 @@ def test_a_form_with_everyone_paired_says_so(qtbot, demo_store):
         assert matching.summary.text() == "Наставляемых этой формы без пары нет."
     finally:
         close(widget)
+
+
+def test_closing_the_window_waits_for_a_running_matching(qtbot, demo_store):
+    from nastavapp.ui.main_window import MainWindow
+    from nastavapp.ui.settings import UiSettings
+
+    window = MainWindow(demo_store, UiSettings(), today=TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_screen("pairs")  # the matching starts in its thread
+    runner = window.screens["pairs"].matching.runner
+    assert runner.busy
+    window.close()  # as the user closes it: the data file is closed right after
+    assert runner.pool.activeThreadCount() == 0

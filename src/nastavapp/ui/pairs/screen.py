@@ -99,8 +99,12 @@ class PairsScreen(Screen):
         self._shown_once = True
 
     def shutdown(self) -> None:
-        """Wait for the matching worker (the window calls this through closeEvent)."""
+        """Wait for the matching worker."""
         self.matching.shutdown()
+
+    def finish_work(self) -> None:
+        """The main window is closing: the matching must not outlive it nor the data file."""
+        self.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
