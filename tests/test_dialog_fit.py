@@ -6,22 +6,19 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtWidgets import QDialog
 
 from nastavapp.models.vocab import DocumentKind
 from nastavapp.services.answers_import import preview_answers, read_answer_rows
 from nastavapp.services.questionnaires import template_items, year_templates
 from nastavapp.services.years import current_year
-from nastavapp.ui import screen_fit
 from nastavapp.ui.documents.order_dialog import OrderDialog
 from nastavapp.ui.indicators.import_dialog import AnswersImportDialog
 
 from .import_files import write_xlsx
+from .screen_sizes import sizes_on_small_and_large
 
 DAY = date(2025, 11, 20)
-SMALL = QRect(0, 0, 1024, 660)  # a 1024×700 screen less a 40 px task bar
-LARGE = QRect(0, 0, 1920, 1040)
 
 
 def _order(store) -> QDialog:
@@ -43,21 +40,8 @@ def _answers(store, tmp_path) -> QDialog:
 def test_a_dialog_fits_a_small_screen_and_keeps_its_size_on_a_large_one(
     qtbot, monkeypatch, demo, tmp_path, make
 ):
-    sizes = {}
-    for name, area in (("small", SMALL), ("large", LARGE)):
-        monkeypatch.setattr(screen_fit, "available_area", lambda _widget, a=area: a)
-        dialog = make(demo) if make is _order else make(demo, tmp_path)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        sizes[name] = (dialog.width(), dialog.height())
-        if name == "small":
-            # the order dialog opened 760 px tall: «Сохранить PDF…» under the task bar
-            assert dialog.height() + screen_fit.TITLE_BAR <= SMALL.height()
-            assert dialog.width() <= SMALL.width()
-            for button in dialog.findChildren(QPushButton):
-                if button.isVisible():
-                    corner = button.mapTo(dialog, QPoint(button.width(), button.height()))
-                    assert dialog.rect().contains(corner), button.text()
-        dialog.close()
+    # the order dialog opened 760 px tall: «Сохранить PDF…» under the task bar
+    build = (lambda: make(demo)) if make is _order else (lambda: make(demo, tmp_path))
+    sizes = sizes_on_small_and_large(qtbot, monkeypatch, build)
     assert sizes["large"][1] > sizes["small"][1]
     assert sizes["large"] == ((900, 760) if make is _order else (900, 640))

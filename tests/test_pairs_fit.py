@@ -22,7 +22,6 @@ from sqlmodel import select
 from nastavapp.models import MentoringGroup
 from nastavapp.services.importing import prepare_import
 from nastavapp.services.years import current_year
-from nastavapp.ui import screen_fit
 from nastavapp.ui.bases.import_dialog import ImportDialog
 from nastavapp.ui.pairs import proposals_model as proposals
 from nastavapp.ui.pairs import unpaired_tab as unpaired
@@ -32,14 +31,13 @@ from nastavapp.ui.pairs.loads_model import NAME as LOAD_NAME
 from nastavapp.ui.pairs.screen import PairsScreen
 
 from .import_files import write_xlsx
+from .screen_sizes import sizes_on_small_and_large
 
 DAY = date(2025, 11, 20)
 # the pairs screen in the main window: the window less its navigation column, menus, status
 SIZES = {"1366": (1366 - 300, 640), "1024": (1024 - 300, 580)}
 NAME = "Щербакова Д. К."  # a short name longer than most
 FULL_NAME = "Александрова Любовь Денисовна"
-SMALL = QRect(0, 0, 1024, 660)  # a 1024×700 screen less a 40 px task bar
-LARGE = QRect(0, 0, 1920, 1040)
 
 
 def _text_room(combo: QComboBox) -> int:
@@ -179,20 +177,6 @@ def _import(store, tmp_path) -> QDialog:
 
 @pytest.mark.parametrize("make", [_card, _import], ids=["card", "list import"])
 def test_the_card_and_the_list_import_fit_a_small_screen(qtbot, monkeypatch, demo, tmp_path, make):
-    sizes = {}
-    for name, area in (("small", SMALL), ("large", LARGE)):
-        monkeypatch.setattr(screen_fit, "available_area", lambda _widget, a=area: a)
-        dialog = make(demo, tmp_path)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        sizes[name] = (dialog.width(), dialog.height())
-        if name == "small":
-            # 660 and 680 px tall: «Закрыть» and «Загрузить» under the task bar
-            assert dialog.height() + screen_fit.TITLE_BAR <= SMALL.height()
-            assert dialog.width() <= SMALL.width()
-            for button in dialog.findChildren(QPushButton):
-                if button.isVisible():
-                    corner = button.mapTo(dialog, QPoint(button.width(), button.height()))
-                    assert dialog.rect().contains(corner), button.text()
-        dialog.close()
+    # 660 and 680 px tall: «Закрыть» and «Загрузить» under the task bar
+    sizes = sizes_on_small_and_large(qtbot, monkeypatch, lambda: make(demo, tmp_path))
     assert sizes["large"][1] == (660 if make is _card else 680) > sizes["small"][1]
