@@ -24,6 +24,7 @@ def screen(qtbot, tmp_path):
     qtbot.addWidget(widget)
     widget.show_year(current_year(store))
     yield widget
+    widget.finish_work()  # the roadmap is saved in a pool (GUIDE trap 13)
     store.close()
 
 
@@ -32,7 +33,7 @@ def test_safe_file_name():
     assert safe_file_name(' «/:*?"<>|» ') == "школа"
 
 
-def test_roadmap_pdf_and_xlsx_saved_where_the_curator_says(screen, tmp_path, monkeypatch):
+def test_roadmap_pdf_and_xlsx_saved_where_the_curator_says(screen, qtbot, tmp_path, monkeypatch):
     suggested: list[Path] = []
 
     def save_file(parent, caption, proposal, filters):
@@ -41,17 +42,19 @@ def test_roadmap_pdf_and_xlsx_saved_where_the_curator_says(screen, tmp_path, mon
 
     monkeypatch.setattr("nastavapp.ui.messages.save_file", save_file)
     monkeypatch.setattr("nastavapp.ui.messages.confirm", lambda *a: False)
-    screen.roadmap_pdf.click()  # a name typed without an extension gets «.pdf»
+    with qtbot.waitSignal(screen.roadmap_saving.done, timeout=60_000):
+        screen.roadmap_pdf.click()  # a name typed without an extension gets «.pdf»
     assert suggested[0].name == "Дорожная_карта_МБОУ_Сосновская_СОШ_2025-2026.pdf"
     text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "карта.pdf").pages)
     assert "УТВЕРЖДАЮ" in text and "Сосновская" in text
-    screen.roadmap_xlsx.click()
+    with qtbot.waitSignal(screen.roadmap_saving.done, timeout=60_000):
+        screen.roadmap_xlsx.click()
     sheet = load_workbook(tmp_path / "карта.xlsx").active
     cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value]
     assert any("Назначение куратора" in c for c in cells)
 
 
-def test_locked_target_says_so_and_keeps_the_old_file(screen, tmp_path, monkeypatch):
+def test_locked_target_says_so_and_keeps_the_old_file(screen, qtbot, tmp_path, monkeypatch):
     target = tmp_path / "карта.pdf"
     target.write_bytes(b"old version")
     shown = []
@@ -62,7 +65,8 @@ def test_locked_target_says_so_and_keeps_the_old_file(screen, tmp_path, monkeypa
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr("os.replace", locked)
-    screen.roadmap_pdf.click()
+    with qtbot.waitSignal(screen.roadmap_saving.done, timeout=60_000):
+        screen.roadmap_pdf.click()
     assert "открыт в Excel или другой программе" in shown[0]
     assert target.read_bytes() == b"old version"
 

@@ -8,8 +8,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -21,10 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..models import AcademicYear
-from ..services.documents.errors import ExportError
 from ..services.school import get_school
-from ..store import Store, StoreError
-from . import messages
+from ..store import Store
+from .documents.background_save import BackgroundSave, SaveRequest
 from .documents.orders_section import OrdersSection
 from .documents.report_section import ReportSection
 from .screens import Screen, heading, paragraph
@@ -46,6 +43,9 @@ class DocumentsScreen(Screen):
         self._today = today
         self._year: AcademicYear | None = None
         self.last_saved: Path | None = None
+        self.roadmap_saving = BackgroundSave(self)
+        self.roadmap_saving.written.connect(self._roadmap_saved)
+        self.roadmap_saving.busy.connect(lambda _busy: self._enable_roadmap())
         # three sections and more to come: they scroll on a small screen instead of squeezing
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -76,8 +76,10 @@ class DocumentsScreen(Screen):
         self.roadmap_xlsx.clicked.connect(lambda: self.save_roadmap(".xlsx"))
         row.addWidget(self.roadmap_pdf)
         row.addWidget(self.roadmap_xlsx)
-        row.addStretch(1)
+        row.addWidget(self.roadmap_saving.progress, 1)  # the row's width while it writes
+        row.addStretch(0)
         box.addLayout(row)
+        box.addWidget(self.roadmap_saving.status)
         layout.addWidget(roadmap)
         self.report = ReportSection(store, today)
         layout.addWidget(self.report)
@@ -88,13 +90,13 @@ class DocumentsScreen(Screen):
 
     def show_year(self, year: AcademicYear | None) -> None:
         self._year = year
-        for button in (self.roadmap_pdf, self.roadmap_xlsx):
-            button.setEnabled(year is not None)
+        self._enable_roadmap()
         self.report.show_year(year)
         self.orders.show_year(year)
 
     def finish_work(self) -> None:
-        """The report's and the orders' saves run in pools: let them end before the window."""
+        """The documents' saves run in pools: let them end before the window."""
+        self.roadmap_saving.finish()
         self.report.wait()
         self.orders.finish()
 
@@ -104,26 +106,31 @@ class DocumentsScreen(Screen):
         year = (self._year.title if self._year else "").replace("/", "-")
         return Path.home() / f"Дорожная_карта_{name}_{year}{suffix}"
 
+    def _enable_roadmap(self) -> None:
+        for button in (self.roadmap_pdf, self.roadmap_xlsx):
+            button.setEnabled(self._year is not None and not self.roadmap_saving.running)
+
     def save_roadmap(self, suffix: str) -> None:
+        """Ask where, then write the roadmap there off the GUI thread (a busy bar meanwhile); a
+        failure is said and nothing is asked again."""
         from ..services.documents.roadmap_export import export_roadmap
 
-        target = messages.save_file(
-            self,
-            "Сохранить дорожную карту",
-            self._suggested(suffix),
-            PDF_FILTER if suffix == ".pdf" else XLSX_FILTER,
+        if self._year is None:
+            return
+        store, year_title = self._store, self._year.title
+        self.roadmap_saving.save(
+            SaveRequest(
+                "Сохранить дорожную карту",
+                self._suggested(suffix),
+                PDF_FILTER if suffix == ".pdf" else XLSX_FILTER,
+                lambda target: export_roadmap(store, target, year_title),
+                final=lambda _message: True,
+                saved_text="Дорожная карта сохранена",
+                saving_text="Сохраняется дорожная карта",
+                failed_text="Дорожная карта не сохранена.",
+            )
         )
-        if target is None or self._year is None:
-            return
-        if target.suffix.lower() != suffix:
-            target = target.with_name(target.name + suffix)
-        QGuiApplication.setOverrideCursor(Qt.WaitCursor)
-        try:
-            self.last_saved = export_roadmap(self._store, target, self._year.title)
-        except (ExportError, StoreError) as exc:
-            QGuiApplication.restoreOverrideCursor()
-            messages.error(self, str(exc))
-            return
-        QGuiApplication.restoreOverrideCursor()
-        if messages.confirm(self, f"Дорожная карта сохранена:\n{self.last_saved}\n\nОткрыть файл?"):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_saved)))
+
+    def _roadmap_saved(self, result: object) -> None:
+        assert isinstance(result, Path)
+        self.last_saved = result

@@ -1,10 +1,11 @@
 """Saving a document off the GUI thread: ask where, write there in a thread pool, say the result.
 
-The same mechanism as the report's save (``report_section``): a :class:`~..bases.worker.Task`
-in a one-thread ``QThreadPool``, its ``TaskSignals`` owned here (GUIDE trap 14); the pool is
-made first, so Qt deletes it — and so waits for the task — before the signals go. The owner
-adds :attr:`progress` (a busy bar: the document services report no steps) and :attr:`status`
-to its layout and disables its save buttons while :attr:`running` (``busy(bool)`` says when).
+Used by every document section (the report's, the orders', the roadmap's): a
+:class:`~..bases.worker.Task` in a one-thread ``QThreadPool``, its ``TaskSignals`` owned here
+(GUIDE trap 14); the pool is made first, so Qt deletes it — and so waits for the task — before
+the signals go. The owner adds :attr:`progress` (a busy bar, or percentages for a write that
+reports its steps: ``SaveRequest.steps``) and :attr:`status` to its layout and disables its save
+buttons while :attr:`running` (``busy(bool)`` says when).
 
 The write runs in the pool and reads the database there through the store's own short sessions
 (each a connection of its own from the engine's pool, WAL lets the window read and write
@@ -45,16 +46,22 @@ class SaveRequest:
     ``write(target)`` runs off the GUI thread: it must use only plain values and the store;
     ``path_of`` finds the file written in what it returns; ``final(message)`` says a failure
     that no other place would change (nothing is asked again); ``saved_text`` opens the
-    status line and the question «Открыть файл?».
+    status line and the question «Открыть файл?», ``saving_text`` and ``failed_text`` are the
+    status line meanwhile and after a failure. With ``steps`` the write is called as
+    ``write(target, progress)``: ``progress(done, total)`` from the pool reaches the bar (in
+    percentages) through the signals.
     """
 
     caption: str
     suggested: Path
     filters: str
-    write: Callable[[Path], object]
+    write: Callable[..., object]
     path_of: Callable[[object], Path] = _same
     final: Callable[[str], bool] = _never
     saved_text: str = "Файл сохранён"
+    saving_text: str = "Сохраняется файл"
+    failed_text: str = "Файл не сохранён."
+    steps: bool = False
 
 
 class BackgroundSave(QObject):
@@ -109,16 +116,18 @@ class BackgroundSave(QObject):
         suffix = request.suggested.suffix
         if target.suffix.lower() != suffix:
             target = target.with_name(target.name + suffix)
-        write = request.write
+        write, steps = request.write, request.steps
 
         def job(progress: Progress, cancelled: CancelCheck) -> object:
-            del progress, cancelled
-            return write(target)
+            del cancelled
+            return write(target, progress) if steps else write(target)
 
         self._task = Task(job, self.signals, expected=(ExportError, StoreError))
-        self.progress.setRange(0, 0)
+        self.progress.setRange(0, 100 if steps else 0)  # percentages, or busy
+        self.progress.setValue(0)
+        self.progress.setTextVisible(steps)
         self.progress.setVisible(True)
-        self.say(f"Сохраняется файл «{target.name}»…")
+        self.say(f"{request.saving_text} «{target.name}»…")
         self.pool.start(self._task)
 
     def say(self, text: str) -> None:
@@ -147,7 +156,7 @@ class BackgroundSave(QObject):
         request = self._request
         self._task = None
         self.progress.setVisible(False)
-        self.say("Файл не сохранён.")
+        self.say(request.failed_text if request else "Файл не сохранён.")
         if self._gone:
             return
         messages.error(self._owner, message)

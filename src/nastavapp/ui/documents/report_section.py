@@ -1,9 +1,9 @@
 """«Отчёт в муниципальный центр»: the year's report saved as Excel or PDF, off the GUI thread.
 
 The curator picks the reference date and whether to add the lists; the save dialog proposes a
-name fit for e-mail («Наставничество_МБОУ_Сосновская_СОШ_2025-2026.xlsx»). The export runs in a
-QThreadPool; its signals object belongs to this widget (GUIDE trap 14), and the pool is waited
-for before the widget goes (trap 13).
+name fit for e-mail («Наставничество_МБОУ_Сосновская_СОШ_2025-2026.xlsx»). The export runs off
+the GUI thread through :class:`~.background_save.BackgroundSave` (its pool and signals belong to
+this widget, GUIDE traps 13–14), the bar showing the export's steps in percentages.
 """
 
 from __future__ import annotations
@@ -11,27 +11,24 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ...models import AcademicYear
-from ...services.documents.errors import ExportError
 from ...services.documents.report_export import report_file_name
 from ...services.school import get_school
-from ...store import Store, StoreError
-from .. import messages
+from ...store import Store
 from ..bases.widgets import date_edit, set_date, to_date
-from ..bases.worker import CancelCheck, Progress, Task, TaskSignals
+from ..bases.worker import Progress
+from .background_save import BackgroundSave, SaveRequest
 
 TITLE = "Отчёт в муниципальный центр"
 XLSX_FILTER = "Книга Excel (*.xlsx)"
@@ -63,15 +60,13 @@ class ReportSection(QGroupBox):
         self._store = store
         self._today = today
         self._year: AcademicYear | None = None
-        self._task: Task | None = None
         self.last_saved: Path | None = None
-        # the pool first: Qt deletes children in order, so it waits before the signals go
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self.signals = TaskSignals(self)
-        self.signals.progress.connect(self._on_progress)
-        self.signals.succeeded.connect(self._on_saved)
-        self.signals.failed.connect(self._on_failed)
+        self.saving = BackgroundSave(self)
+        self.saving.written.connect(self._on_saved)
+        self.saving.busy.connect(lambda busy: self._enable(not busy))
+        self.signals = self.saving.signals  # the export's steps, its result or its failure
+        self.progress = self.saving.progress
+        self.status = self.saving.status
 
         layout = QVBoxLayout(self)
         about = QLabel(ABOUT)
@@ -103,16 +98,10 @@ class ReportSection(QGroupBox):
         self.save_pdf.clicked.connect(lambda: self.save(".pdf"))
         row.addWidget(self.save_xlsx)
         row.addWidget(self.save_pdf)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.setVisible(False)
         row.addWidget(self.progress, 1)
         row.addStretch(0)
         layout.addLayout(row)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setVisible(False)  # an empty line under the buttons until there is news
-        layout.addWidget(self.status)
+        layout.addWidget(self.status)  # hidden: no empty line under the buttons until there is news
         self._enable(True)  # nothing to save until a year is shown
 
     # --- the year --------------------------------------------------------------------------------
@@ -125,7 +114,7 @@ class ReportSection(QGroupBox):
 
     @property
     def running(self) -> bool:
-        return self._task is not None
+        return self.saving.running
 
     def _enable(self, enabled: bool) -> None:
         for widget in (self.save_xlsx, self.save_pdf, self.reference_date, self.with_lists):
@@ -138,69 +127,42 @@ class ReportSection(QGroupBox):
 
     # --- saving ----------------------------------------------------------------------------------
     def save(self, suffix: str) -> None:
-        """Ask where, then write the report there in the background."""
-        if self._year is None or self.running:
-            return
-        target = messages.save_file(
-            self,
-            "Сохранить отчёт в муниципальный центр",
-            self.suggested_path(suffix),
-            XLSX_FILTER if suffix == ".xlsx" else PDF_FILTER,
-        )
-        if target is None:
-            return
-        if target.suffix.lower() != suffix:
-            target = target.with_name(target.name + suffix)
-        self.start(target)
-
-    def start(self, target: Path) -> None:
-        """Write the report to ``target`` in the pool (its format follows the extension)."""
+        """Ask where, then write the report there in the background (its format follows the
+        extension); a failure is said and nothing is asked again."""
         from ...services.documents.report_export import export_report
 
-        assert self._year is not None
+        if self._year is None or self.running:
+            return
         store, year_title = self._store, self._year.title
         reference, lists = to_date(self.reference_date), self.with_lists.isChecked()
 
-        def job(progress: Progress, cancelled: CancelCheck) -> Path:
-            del cancelled
+        def write(target: Path, progress: Progress) -> Path:
             return export_report(
                 store, target, reference, year_title, with_lists=lists, progress=progress
             )
 
-        self._task = Task(job, self.signals, expected=(ExportError, StoreError))
-        self._enable(False)
-        self.progress.setValue(0)
-        self.progress.setVisible(True)
-        self._say(f"Сохраняется отчёт «{target.name}»…")
-        self.pool.start(self._task)
+        self.saving.save(
+            SaveRequest(
+                "Сохранить отчёт в муниципальный центр",
+                self.suggested_path(suffix),
+                XLSX_FILTER if suffix == ".xlsx" else PDF_FILTER,
+                write,
+                final=lambda _message: True,
+                saved_text="Отчёт сохранён",
+                saving_text="Сохраняется отчёт",
+                failed_text="Отчёт не сохранён.",
+                steps=True,
+            )
+        )
 
     def _say(self, text: str) -> None:
-        self.status.setText(text)
-        self.status.setVisible(bool(text))
-
-    def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(done)
-
-    def _finish(self) -> None:
-        self._task = None
-        self.progress.setVisible(False)
-        self._enable(True)
+        self.saving.say(text)
 
     def _on_saved(self, result: object) -> None:
         assert isinstance(result, Path)
-        self._finish()
         self.last_saved = result
-        self._say(f"Отчёт сохранён: {result}")
         self.saved.emit(result)
-        if messages.confirm(self, f"Отчёт сохранён:\n{result}\n\nОткрыть файл?"):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result)))
-
-    def _on_failed(self, message: str) -> None:
-        self._finish()
-        self._say("Отчёт не сохранён.")
-        messages.error(self, message)
 
     # --- going away: never leave the export running (GUIDE traps 13–14) --------------------------
     def wait(self) -> None:
-        self.pool.waitForDone()
+        self.saving.finish()
