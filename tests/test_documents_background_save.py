@@ -18,7 +18,6 @@ from sqlmodel import select
 
 from nastavapp.models import IssuedDocument
 from nastavapp.models.vocab import DocumentKind
-from nastavapp.services.demo import create_demo
 from nastavapp.services.documents import lists_pdf
 from nastavapp.services.years import current_year
 from nastavapp.store import open_store
@@ -27,13 +26,6 @@ from nastavapp.ui.documents.orders_section import OrdersSection
 
 DAY = date(2025, 11, 20)
 WAIT_MS = 30_000
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    create_demo(path, today=DAY)
-    return path
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,7 +16,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from nastavapp.models.vocab import Audience, QuestionnairePhase
-from nastavapp.services.demo import create_demo
 from nastavapp.services.questionnaires import year_templates
 from nastavapp.services.responses import respondents, template_responses
 from nastavapp.services.settings import get_setting
@@ -31,13 +29,6 @@ from .import_files import write_xlsx
 from .qt_keys import type_text
 
 DAY = date(2025, 11, 20)
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    create_demo(path, today=DAY)
-    return path
 
 
 @pytest.fixture

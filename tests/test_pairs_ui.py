@@ -5,7 +5,6 @@ groups, the mentor's places), approval by order, the card (disband, plans, meeti
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,7 +20,6 @@ from nastavapp.models.vocab import (
     MentoringKind,
     Role,
 )
-from nastavapp.services.demo import create_demo
 from nastavapp.services.meetings import meetings_of
 from nastavapp.services.pairs import (
     PairDraft,
@@ -51,13 +49,6 @@ F = MentoringForm
 
 
 # --- fixtures -------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    create_demo(path, today=TODAY)
-    return path
-
-
 @pytest.fixture
 def demo_store(demo_file, tmp_path):
     copy = tmp_path / "demo.sqlite"

@@ -17,7 +17,6 @@ from sqlmodel import select
 from nastavapp.models import GroupMember, MentoringGroup, Person, School
 from nastavapp.models.vocab import GroupStatus
 from nastavapp.services.consents import withdraw_consent, without_consent
-from nastavapp.services.demo import create_demo
 from nastavapp.services.documents.errors import ExportError
 from nastavapp.services.documents.report_content import build_report_content
 from nastavapp.services.documents.report_export import (
@@ -55,13 +54,6 @@ def xlsx_strings(path: Path) -> list[str]:
         for cell in row
         if cell.value is not None
     ]
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    create_demo(path, today=DAY)
-    return path
 
 
 @pytest.fixture

@@ -11,20 +11,12 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from nastavapp.models import AcademicYear
-from nastavapp.services.demo import create_demo
 from nastavapp.services.years import current_year
 from nastavapp.store import open_store
 from nastavapp.ui.documents.report_section import ReportSection
 from nastavapp.ui.documents_screen import DocumentsScreen
 
 DAY = date(2025, 11, 20)
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    create_demo(path, today=DAY)
-    return path
 
 
 @pytest.fixture
