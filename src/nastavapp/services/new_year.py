@@ -111,6 +111,14 @@ def _carry_groups(session: Session, old: AcademicYear, new: AcademicYear) -> int
         )
     ).all()
     carried = 0
+    # who already has which role in the new year: one query, not one (and a flush) per member
+    roles = set(
+        session.exec(
+            select(Participation.person_id, Participation.role).where(
+                Participation.year_id == new.id
+            )
+        ).all()
+    )
     for group in groups:
         members = session.exec(select(GroupMember).where(GroupMember.group_id == group.id)).all()
         people = [session.get(Person, m.person_id) for m in members]
@@ -132,7 +140,8 @@ def _carry_groups(session: Session, old: AcademicYear, new: AcademicYear) -> int
         )
         for person in staying:
             session.add(GroupMember(group_id=fresh.id, person_id=person.id))
-            if not _has_role(session, person.id, new.id, Role.MENTEE):
+            if (person.id, Role.MENTEE) not in roles:
+                roles.add((person.id, Role.MENTEE))
                 session.add(
                     Participation(
                         person_id=person.id,
@@ -143,7 +152,8 @@ def _carry_groups(session: Session, old: AcademicYear, new: AcademicYear) -> int
                         joined_date=new.start_date,
                     )
                 )
-        if not _has_role(session, mentor.id, new.id, Role.MENTOR):
+        if (mentor.id, Role.MENTOR) not in roles:
+            roles.add((mentor.id, Role.MENTOR))
             session.add(
                 Participation(
                     person_id=mentor.id,
@@ -157,19 +167,6 @@ def _carry_groups(session: Session, old: AcademicYear, new: AcademicYear) -> int
             )
         carried += 1
     return carried
-
-
-def _has_role(session: Session, person_id: int | None, year_id: int | None, role: Role) -> bool:
-    return (
-        session.exec(
-            select(Participation.id).where(
-                Participation.person_id == person_id,
-                Participation.year_id == year_id,
-                Participation.role == role,
-            )
-        ).first()
-        is not None
-    )
 
 
 def start_new_year(store: Store, title: str, *, from_year: AcademicYear) -> CarryOver:
