@@ -5,7 +5,6 @@ is written and registered; closing the window mid-save waits for the file, witho
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 import threading
 from datetime import date
@@ -20,7 +19,6 @@ from nastavapp.models import IssuedDocument
 from nastavapp.models.vocab import DocumentKind
 from nastavapp.services.documents import lists_pdf
 from nastavapp.services.years import current_year
-from nastavapp.store import open_store
 from nastavapp.ui.documents import order_dialog
 from nastavapp.ui.documents.orders_section import OrdersSection
 
@@ -29,12 +27,9 @@ WAIT_MS = 30_000
 
 
 @pytest.fixture
-def store(demo_file, tmp_path):
-    copy = tmp_path / "demo.sqlite"
-    shutil.copy(demo_file, copy)
-    opened = open_store(copy, create=False, backups=False)
-    yield opened
-    opened.close()
+def store(demo):
+    """A fresh copy of the demo school (conftest's ``demo``), by this module's name."""
+    return demo
 
 
 @pytest.fixture

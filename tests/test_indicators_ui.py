@@ -32,12 +32,9 @@ DAY = date(2025, 11, 20)
 
 
 @pytest.fixture
-def store(demo_file, tmp_path):
-    copy = tmp_path / "demo.sqlite"
-    copy.write_bytes(demo_file.read_bytes())
-    opened = open_store(copy, backups=False)
-    yield opened
-    opened.close()
+def store(demo):
+    """A fresh copy of the demo school (conftest's ``demo``), by this module's name."""
+    return demo
 
 
 def _screen(qtbot, store) -> IndicatorsScreen:

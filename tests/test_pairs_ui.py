@@ -30,7 +30,6 @@ from nastavapp.services.pairs import (
 )
 from nastavapp.services.plans import plan_of, templates_for
 from nastavapp.services.years import current_year
-from nastavapp.store import open_store
 from nastavapp.ui.pairs import PairsScreen
 from nastavapp.ui.pairs.approve_dialog import ApproveDialog
 from nastavapp.ui.pairs.card_dialog import CardDialog
@@ -50,12 +49,9 @@ F = MentoringForm
 
 # --- fixtures -------------------------------------------------------------------------------
 @pytest.fixture
-def demo_store(demo_file, tmp_path):
-    copy = tmp_path / "demo.sqlite"
-    copy.write_bytes(demo_file.read_bytes())
-    opened = open_store(copy, backups=False)
-    yield opened
-    opened.close()
+def demo_store(demo):
+    """A fresh copy of the demo school (conftest's ``demo``), by this module's name."""
+    return demo
 
 
 @pytest.fixture

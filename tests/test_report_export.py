@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -27,7 +25,7 @@ from nastavapp.services.documents.report_export import (
 from nastavapp.services.documents.report_lists import NO_CONSENT, ReportLists
 from nastavapp.services.documents.report_xlsx import PAIRS_SHEET, PEOPLE_SHEET, REPORT_SHEET
 from nastavapp.services.report_data import DATA_SHEET, FORMAT_VERSION, HEADER, flatten
-from nastavapp.store import Store, open_store
+from nastavapp.store import Store
 
 from .test_cli import run_cli
 
@@ -57,12 +55,9 @@ def xlsx_strings(path: Path) -> list[str]:
 
 
 @pytest.fixture
-def demo_store(demo_file: Path, tmp_path: Path) -> Iterator[Store]:
-    copy = tmp_path / "demo.sqlite"
-    shutil.copy(demo_file, copy)
-    store = open_store(copy, create=False, backups=False)
-    yield store
-    store.close()
+def demo_store(demo):
+    """A fresh copy of the demo school (conftest's ``demo``), by this module's name."""
+    return demo
 
 
 def paired_people(store: Store) -> tuple[list[Person], list[Person]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +11,6 @@ from pypdf import PdfReader
 
 from nastavapp.models import AcademicYear
 from nastavapp.services.years import current_year
-from nastavapp.store import open_store
 from nastavapp.ui.documents.report_section import ReportSection
 from nastavapp.ui.documents_screen import DocumentsScreen
 
@@ -20,12 +18,9 @@ DAY = date(2025, 11, 20)
 
 
 @pytest.fixture
-def store(demo_file, tmp_path):
-    copy = tmp_path / "demo.sqlite"
-    shutil.copy(demo_file, copy)
-    opened = open_store(copy, create=False, backups=False)
-    yield opened
-    opened.close()
+def store(demo):
+    """A fresh copy of the demo school (conftest's ``demo``), by this module's name."""
+    return demo
 
 
 @pytest.fixture
