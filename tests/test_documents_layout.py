@@ -26,7 +26,7 @@ def test_the_report_section_ends_like_the_roadmap_section(qtbot, school_store):
     report = screen.report
     # the empty status line («Отчёт сохранён: …» once there is one) left a gap under the buttons
     assert _room_below(report, report.save_xlsx) == _room_below(roadmap, screen.roadmap_pdf)
-    report._say("Отчёт не сохранён.")
+    report.saving.say("Отчёт не сохранён.")
     qtbot.wait(20)
     assert report.status.isVisible()
     assert _room_below(report, report.save_xlsx) > _room_below(roadmap, screen.roadmap_pdf)

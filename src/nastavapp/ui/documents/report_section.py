@@ -155,9 +155,6 @@ class ReportSection(QGroupBox):
             )
         )
 
-    def _say(self, text: str) -> None:
-        self.saving.say(text)
-
     def _on_saved(self, result: object) -> None:
         assert isinstance(result, Path)
         self.last_saved = result
