@@ -73,3 +73,34 @@ def test_program_has_its_icon(qapp) -> None:  # type: ignore[no-untyped-def]
 
 def test_exit_when_ready_is_hidden_from_help() -> None:
     assert "--exit-when-ready" not in build_parser().format_help()
+
+
+def test_collector_is_paused_while_starting_and_back_with_the_window(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    """The cyclic collector stays off until the window is up, then runs (start-up objects frozen)."""
+    code = (
+        "import gc, sys\n"
+        "from nastavapp.cli import main\n"
+        "import nastavapp.ui.app as app\n"
+        "real_start = app.AppController.start\n"
+        "def start(self, path):\n"
+        "    print('STARTING', gc.isenabled(), flush=True)\n"
+        "    return real_start(self, path)\n"
+        "app.AppController.start = start\n"
+        "code = main(sys.argv[1:])\n"
+        "print('AFTER', gc.isenabled(), gc.get_freeze_count() > 1000, flush=True)\n"
+        "sys.exit(code)\n"
+    )
+    db = tmp_path / "school.sqlite"
+    shutil.copyfile(demo_file, db)
+    result = subprocess.run(
+        [sys.executable, "-c", code, "--db", str(db), "--exit-when-ready"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "STARTING False" in result.stdout
+    assert "AFTER True True" in result.stdout

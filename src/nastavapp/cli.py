@@ -73,7 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # «__feature__» import hook), a third more for SQLAlchemy: the data layer comes first,
         # then the scan is turned off for the program's Qt modules. A built program has Qt
         # loaded already (PyInstaller's run-time hook): there the scan goes off at once.
+        from .collector_pause import pause_collector
         from .ui.feature_hook import skip_source_scan
+
+        pause_collector()  # resumed by run_gui once the window is up
 
         qt_loaded = "PySide6.QtCore" in sys.modules
         if qt_loaded:

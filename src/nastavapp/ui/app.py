@@ -21,6 +21,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from .. import APP_NAME, __version__
+from ..collector_pause import resume_collector
 from ..logging_setup import setup_logging
 from ..resource_files import resource
 from ..services.consolidation.centre import is_municipal
@@ -311,6 +312,7 @@ def run_gui(db_path: Path | None, *, exit_when_ready: bool = False) -> int:
         if not started:
             controller.shutdown()
             return 0 if controller.already_running else 1
+        QTimer.singleShot(0, resume_collector)  # paused by cli.main; the window is up now
         if exit_when_ready:
             QTimer.singleShot(0, lambda: _report_ready(app))
         return int(app.exec())
