@@ -1,4 +1,4 @@
-"""The start screen's lists of events: every wrapped line drawn whole, at any window width."""
+"""The start screen: its lists of events drawn whole at any width, its counts as elsewhere."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from itertools import pairwise
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QListWidget
+from sqlmodel import select
 
 from nastavapp.services.years import current_year
 from nastavapp.ui.home_screen import HomeScreen
@@ -41,3 +42,29 @@ def test_overdue_lines_are_whole_and_without_gaps_at_every_width(qtbot, school_s
             assert rect.height() >= _wrapped_height(overdue, overdue.item(row).text()), (width, row)
         checked += 1
     assert checked == 40
+
+
+def test_pairs_on_the_start_screen_are_counted_as_in_the_indicators(qtbot, demo):
+    """Both screens count the pairs and groups that are not disbanded; the rest is said apart."""
+    from nastavapp.models import MentoringGroup
+    from nastavapp.models.vocab import GroupStatus
+    from nastavapp.services.indicators import compute_indicators
+
+    year = current_year(demo)
+    assert year is not None
+    with demo.session() as session:
+        group = session.exec(
+            select(MentoringGroup).where(MentoringGroup.year_id == year.id)
+        ).first()
+        group.status = GroupStatus.DISBANDED
+        session.add(group)
+        session.commit()
+    live = sum(compute_indicators(demo, year.id, LATE).groups_by_form.values())
+    with demo.session() as session:
+        groups = session.exec(select(MentoringGroup).where(MentoringGroup.year_id == year.id)).all()
+    disbanded = sum(g.status is GroupStatus.DISBANDED for g in groups)
+    assert disbanded >= 1 and live == len(groups) - disbanded
+    home = HomeScreen(demo, LATE)
+    qtbot.addWidget(home)
+    home.show_year(year)
+    assert f"пар и групп: <b>{live}</b> (ещё расформировано: {disbanded})" in home.summary.text()

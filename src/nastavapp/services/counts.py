@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlmodel import col, func, select
 
 from ..models import AcademicYear, MentoringGroup, Participation, Person
-from ..models.vocab import PersonCategory, Role
+from ..models.vocab import GroupStatus, PersonCategory, Role
 from ..store import Store
 
 
@@ -51,3 +51,14 @@ def basic_counts(store: Store, year: AcademicYear | None) -> dict[str, Any]:
             "mentees": role_count(Role.MENTEE),
             "groups": groups,
         }
+
+
+def disbanded_groups(store: Store, year: AcademicYear | None) -> int:
+    """The year's disbanded pairs and groups: counted in ``groups``, not by the indicators."""
+    if year is None:
+        return 0
+    with store.session() as session:
+        query = select(func.count()).where(
+            MentoringGroup.year_id == year.id, MentoringGroup.status == GroupStatus.DISBANDED
+        )
+        return int(session.exec(query).one())

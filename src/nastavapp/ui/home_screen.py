@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..models import AcademicYear, RoadmapEvent
 from ..models.vocab import RoadmapStage
-from ..services.counts import basic_counts
+from ..services.counts import basic_counts, disbanded_groups
 from ..services.progress import (
     CLOSED,
     current_stage,
@@ -44,6 +44,12 @@ def _card() -> QFrame:
         "#card { background: white; border: 1px solid #d5dde6; border-radius: 6px; }"
     )
     return frame
+
+
+def groups_text(groups: int, disbanded: int) -> str:
+    """The year's pairs and groups as «Показатели» count them (not disbanded), the rest apart."""
+    text = f"пар и групп: <b>{groups - disbanded}</b>"
+    return text + (f" (ещё расформировано: {disbanded})" if disbanded else "")
 
 
 def _event_line(event: RoadmapEvent, today: date) -> str:
@@ -111,12 +117,13 @@ class HomeScreen(Screen):
             return
         figures = basic_counts(self._store, year)  # the cheap counts: this screen opens first
         persons = figures["persons"]
+        disbanded = disbanded_groups(self._store, year)
         self.summary.setText(
             f"Учебный год {year.title} · сегодня {self._today:%d.%m.%Y}<br>"
             f"Обучающихся: <b>{persons['students']}</b> · педагогов: <b>{persons['teachers']}</b>"
             f" · внешних наставников: <b>{persons['external']}</b><br>"
             f"В базе наставников: <b>{figures['mentors']}</b> · в базе наставляемых: "
-            f"<b>{figures['mentees']}</b> · пар и групп: <b>{figures['groups']}</b>"
+            f"<b>{figures['mentees']}</b> · {groups_text(figures['groups'], disbanded)}"
         )
         events = year_events(self._store, year.id)
         self._show_now(events)

@@ -174,8 +174,8 @@ class DashboardTab(QWidget):
             return f'<a href="{key}">{count}</a>' if count else "0"
 
         lines = [
-            f"Пар и групп: <b>{sum(ind.groups_by_form.values())}</b>, "
-            f"завершено: <b>{ind.completed_groups}</b>",
+            f"Пар и групп (кроме расформированных): <b>{sum(ind.groups_by_form.values())}</b>, "
+            f"из них завершено: <b>{ind.completed_groups}</b>",
             f"Наставников: <b>{link('mentors', len(people.mentors))}</b>, "
             f"наставляемых: <b>{link('mentees', len(people.mentees))}</b>",
             f"Без пары: <b>{link('unpaired', len(people.unpaired))}</b>",
