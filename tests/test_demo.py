@@ -354,6 +354,7 @@ def test_roadmap_half_done(small):
     for event in events:
         if event.status is EventStatus.DONE:
             assert SEPT1 <= event.completed_date <= TODAY
+            assert event.start_date <= event.completed_date, event.template_code  # not before
         if event.start_date > TODAY:
             assert event.status is EventStatus.NOT_STARTED
     kinds = {d.kind for d in rows(store, IssuedDocument)}

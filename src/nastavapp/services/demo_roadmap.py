@@ -125,6 +125,11 @@ def mark_roadmap(
         overdue = rng.sample(late, min(len(late), rng.randint(1, 2)))
     for event in events:
         done_on = data.get(event.template_code)
+        if done_on is not None and event.start_date is not None and done_on < event.start_date:
+            # the work was done early, but an event is marked done within its own dates
+            done_on = event.start_date + timedelta(days=rng.randint(0, 6))
+            if event.end_date is not None:
+                done_on = min(done_on, event.end_date)
         status, completed = EventStatus.NOT_STARTED, None
         if event.template_code in overdue:
             status = EventStatus.IN_PROGRESS if overdue.index(event.template_code) == 0 else status
