@@ -40,3 +40,46 @@ def test_short_tables_show_every_row_and_the_form_names_at_1024(qtbot, demo):
     # the form column used to get what the figures' titles left: 40 px, «уч…»
     assert forms.columnWidth(0) >= forms.fontMetrics().horizontalAdvance(text) + 8
     assert forms.horizontalHeader().length() <= forms.viewport().width()
+
+
+def test_short_tables_wrap_their_texts_whole_and_the_long_list_marks_stale_pairs(qtbot, demo):
+    """A question or a form too long for its column goes on several lines, not «Эффективность п…»."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    from nastavapp.ui.indicators.rows_model import ALERT_COLOR
+
+    tab = MonitoringTab(demo, date(2026, 6, 20))
+    qtbot.addWidget(tab)
+    tab.resize(WIDTH, 600)
+    tab.show_year(current_year(demo))
+    tab.show()
+    wrapped = 0
+    for page in (0, 1, 2):
+        tab.tabs.setCurrentIndex(page)
+        qtbot.wait(20)
+        for table in tab.tabs.currentWidget().findChildren(ReportTable):
+            if not table.fit_rows:
+                continue
+            for row in range(table.model_.rowCount()):
+                index = table.model_.index(row, 0)
+                option = QStyleOptionViewItem()
+                table.itemDelegate().initStyleOption(option, index)
+                option.rect = table.visualRect(index)
+                area = table.style().subElementRect(QStyle.SE_ItemViewItemText, option, table)
+                metrics = QFontMetrics(option.font)
+                flags = int(Qt.TextFlag.TextWordWrap)
+                text = index.data()
+                needed = metrics.boundingRect(QRect(0, 0, area.width(), 10_000), flags, text)
+                assert needed.height() <= area.height(), (page, text)  # drawn whole
+                wrapped += needed.height() > metrics.height()
+    assert wrapped >= 5  # at this width the questions do not fit on one line
+    pairs = tab.pairs.model_
+    stale = [r for r in range(pairs.rowCount()) if pairs.index(r, 4).data(Qt.ForegroundRole)]
+    assert stale, "by 20.06.2026 some pairs have not met for a month"
+    for row in stale:
+        assert pairs.index(row, 4).data(Qt.ForegroundRole).color() == ALERT_COLOR
+        assert pairs.index(row, 4).data(Qt.ToolTipRole) == "Нет встреч больше 30 дней"
+    elided = pairs.index(0, 1)
+    assert elided.data(Qt.ToolTipRole) == elided.data()  # a form cut short is read whole there

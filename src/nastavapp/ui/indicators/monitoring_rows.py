@@ -191,10 +191,11 @@ def pair_rows(pairs: list[PairActivity]) -> list[Row]:
                 Cell(p.status.label),
                 Cell(str(p.meetings), key=p.meetings, number=True),
                 Cell(
-                    day(p.last_meeting) + (" (давно)" if p.stale else ""),
+                    day(p.last_meeting),
                     key=p.last_meeting.toordinal() if p.last_meeting else None,
                     tip="Нет встреч больше 30 дней" if p.stale else "",
                     number=True,
+                    alert=p.stale,
                 ),
                 Cell(
                     p.plan.text if p.plan.total else "нет плана",

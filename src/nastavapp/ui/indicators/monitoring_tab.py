@@ -131,7 +131,12 @@ class MonitoringTab(QWidget):
         )
         page.addWidget(self.activity_forms)
         page.addWidget(section_title("Пары и группы"))
-        page.addWidget(caption("Щёлкните заголовок столбца, чтобы упорядочить список."))
+        page.addWidget(
+            caption(
+                "Красным — последняя встреча больше 30 дней назад. Щёлкните заголовок столбца, "
+                "чтобы упорядочить список."
+            )
+        )
         self.pairs = ReportTable(
             rows.PAIR_TITLES, [330, 150, 130, 70, 150, 90], sortable=True, fit_rows=False
         )

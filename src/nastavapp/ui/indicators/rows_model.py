@@ -19,11 +19,12 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 
 Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.UserRole + 1  # the sort key of a cell
 ID_ROLE = Qt.UserRole + 2  # the row's id (a person's, a pair's)
+ALERT_COLOR = QColor("#c62828")  # as overdue events on the start screen
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Cell:
     tip: str = ""
     strong: bool = False  # totals
     number: bool = False  # centred
+    alert: bool = False  # red: needs the curator's attention
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,8 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.DisplayRole:
             return cell.text
         if role == Qt.ToolTipRole:
-            return cell.tip or (cell.text if len(cell.text) > 30 else None)
+            # a text may be elided in a narrow column: whole in the tooltip (numbers never are)
+            return cell.tip or (None if cell.number else cell.text)
         if role == Qt.TextAlignmentRole:
             horizontal = Qt.AlignCenter if cell.number else Qt.AlignLeft
             return int(horizontal | Qt.AlignVCenter)
@@ -95,6 +98,8 @@ class RowsModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ForegroundRole and cell.alert:
+            return QBrush(ALERT_COLOR)
         if role == KEY_ROLE:
             return cell.key if cell.key is not None else cell.text
         if role == ID_ROLE:

@@ -1,5 +1,7 @@
-"""Read-only tables of the monitoring tab: columns shared by weight, rows of fixed height,
-and short tables as tall as their rows (the page scrolls, not each table)."""
+"""Read-only tables of the monitoring tab: columns shared by weight, and short tables as tall
+as their rows (the page scrolls, not each table). A short table wraps its texts (a question, a
+form) over as many lines as its column needs at the width there is; a long list keeps rows of
+one line (fast) and elides."""
 
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QSizePolicy, QWidget
 
 from ..bases.fitted_table import ROW_HEIGHT, FittedTable
 from .rows_model import Row, RowsModel
+
+WRAPPED_ROOM = 8  # above and below a text of several lines, as a one-line row has
 
 
 class ReportTable(FittedTable):
@@ -34,6 +38,7 @@ class ReportTable(FittedTable):
         self.fit_rows = fit_rows
         self.set_weights(weights)
         if fit_rows:
+            self.setWordWrap(True)
             self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
             self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
 
@@ -57,8 +62,9 @@ class ReportTable(FittedTable):
         super().fit()
         if not self.fit_rows:
             return
+        self._fit_row_heights()
         height = self.horizontalHeader().sizeHint().height()
-        height += ROW_HEIGHT * max(1, self.model_.rowCount()) + 2 * self.frameWidth() + 2
+        height += max(ROW_HEIGHT, self.verticalHeader().length()) + 2 * self.frameWidth() + 2
         # no scroll bar when the columns fit (Qt showed one for a last column fitting exactly)
         wide = self.horizontalHeader().length() > self.viewport().width()
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded if wide else Qt.ScrollBarAlwaysOff)
@@ -66,6 +72,12 @@ class ReportTable(FittedTable):
             height += self.horizontalScrollBar().sizeHint().height()
         if height != self.height():
             self.setFixedHeight(height)
+
+    def _fit_row_heights(self) -> None:
+        """Each row as tall as its longest wrapped text at the column widths now, at least one
+        line of the usual height (a short table has a dozen rows: cheap)."""
+        for row in range(self.model_.rowCount()):
+            self.setRowHeight(row, max(ROW_HEIGHT, self.sizeHintForRow(row) + WRAPPED_ROOM))
 
 
 def section_title(text: str) -> QLabel:
