@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -61,13 +61,15 @@ from .. import messages
 from ..bases.widgets import date_edit, set_date, to_date
 from ..screen_fit import resize_to_fit
 from .background_save import BackgroundSave, SaveRequest
+from .reward_people import RewardPeople
 
 PDF_FILTER = "Документ PDF (*.pdf)"
 DOCX_FILTER = "Документ Word (*.docx)"
 NEW_PAIRS_ORDER = -1
 HINT = (
     "Пункты нумеруются «1.», подпункты — «1.1.»; номера расставляются заново при сохранении. "
-    "Склонённые имена можно исправить в таблице ниже — исправление попадёт во весь текст."
+    "Склонённые имена можно исправить на вкладке «Имена в падежах» — исправление попадёт во "
+    "весь текст."
 )
 
 
@@ -140,31 +142,17 @@ class OrderDialog(QDialog):
         self.unnamed.setStyleSheet("color: #555555;")
         self.unnamed.setVisible(False)
         layout.addWidget(self.unnamed)
-        layout.addWidget(QLabel("Преамбула (основание):"))
-        self.preamble = QPlainTextEdit()
-        self.preamble.setMaximumHeight(90)
-        layout.addWidget(self.preamble)
-        layout.addWidget(QLabel("ПРИКАЗЫВАЮ:"))
-        self.points = QPlainTextEdit()
-        layout.addWidget(self.points, 2)
-        hint = QLabel(HINT)
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555555;")
-        layout.addWidget(hint)
-        self.names = QTableWidget(0, 4)
-        self.names.setHorizontalHeaderLabels(["Кто", "Как в базе", "Падеж", "Как в приказе"])
-        header = self.names.horizontalHeader()
-        fit, stretch = QHeaderView.ResizeToContents, QHeaderView.Stretch
-        for column, mode in enumerate((fit, stretch, fit, stretch)):
-            header.setSectionResizeMode(column, mode)
-        self.names.verticalHeader().setVisible(False)
-        self.names.setEditTriggers(
-            QAbstractItemView.DoubleClicked
-            | QAbstractItemView.EditKeyPressed
-            | QAbstractItemView.AnyKeyPressed
-        )
-        self.names.itemChanged.connect(self._name_changed)
-        layout.addWidget(self.names, 1)
+        # the text, whom (a reward) and the declined names take turns: at 1024×700 each of
+        # them stacked got a strip of a few lines
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._text_page(), "Текст приказа")
+        if self.reward is not None:
+            self.tabs.addTab(self.reward, "")
+            self.reward.changed.connect(self._people_changed)
+            self._people_changed_title()
+        self.names = self._names_table()
+        self.tabs.addTab(self.names, "Имена в падежах")
+        layout.addWidget(self.tabs, 1)
         buttons = QHBoxLayout()
         self.refill = QPushButton("Заполнить заново")
         self.refill.setToolTip("Составить текст по шаблону заново (правки текста пропадут)")
@@ -192,10 +180,45 @@ class OrderDialog(QDialog):
         self.rebuild(force=True)
         self.day.dateChanged.connect(lambda _d: self.rebuild())
 
+    def _text_page(self) -> QWidget:
+        page = QWidget()
+        text = QVBoxLayout(page)
+        text.setContentsMargins(6, 6, 6, 6)
+        text.addWidget(QLabel("Преамбула (основание):"))
+        self.preamble = QPlainTextEdit()
+        self.preamble.setMaximumHeight(90)
+        text.addWidget(self.preamble)
+        text.addWidget(QLabel("ПРИКАЗЫВАЮ:"))
+        self.points = QPlainTextEdit()
+        text.addWidget(self.points, 1)
+        hint = QLabel(HINT)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555555;")
+        text.addWidget(hint)
+        return page
+
+    def _names_table(self) -> QTableWidget:
+        names = QTableWidget(0, 4)
+        names.setHorizontalHeaderLabels(["Кто", "Как в базе", "Падеж", "Как в приказе"])
+        header = names.horizontalHeader()
+        fit, stretch = QHeaderView.ResizeToContents, QHeaderView.Stretch
+        for column, mode in enumerate((fit, stretch, fit, stretch)):
+            header.setSectionResizeMode(column, mode)
+        names.verticalHeader().setVisible(False)
+        names.setEditTriggers(
+            QAbstractItemView.DoubleClicked
+            | QAbstractItemView.EditKeyPressed
+            | QAbstractItemView.AnyKeyPressed
+        )
+        names.setToolTip("Дважды щёлкните «Как в приказе», чтобы исправить склонение")
+        names.itemChanged.connect(self._name_changed)
+        return names
+
     # --- the kind's own fields ----------------------------------------------------------------
     def _options_rows(self, form: QFormLayout) -> None:
         self.pairs_order: QComboBox | None = None
-        self.people: QListWidget | None = None
+        self.reward: RewardPeople | None = None
+        self.people: QListWidget | None = None  # the reward's list, for the tests
         self.event_day = None
         self.event_title: QLineEdit | None = None
         if self._kind is DocumentKind.ORDER_PAIRS:
@@ -206,30 +229,19 @@ class OrderDialog(QDialog):
                 "Новый приказ: пары и группы, которые формируются", NEW_PAIRS_ORDER
             )
             self.pairs_order.currentIndexChanged.connect(
-                lambda _i: self.rebuild(force=True, keep_header=False)
+                lambda _i: self._options_changed(keep_header=False)
             )
             form.addRow("Какой приказ:", self.pairs_order)
         elif self._kind is DocumentKind.ORDER_REWARD:
-            self.people = QListWidget()
-            self.people.setMaximumHeight(120)
-            hidden = without_consent(self._store)
-            for person in reward_candidates(self._store, self._year_id):
-                text = f"{person.name}, {person.post}"
-                if person.id in hidden:
-                    text += " — нет согласия: в приказе не называется"
-                item = QListWidgetItem(text)
-                item.setData(Qt.UserRole, person.id)
-                item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-                item.setCheckState(Qt.Checked)
-                self.people.addItem(item)
-            self.people.itemChanged.connect(lambda _i: self.rebuild(force=True))
-            form.addRow("Кому благодарность:", self.people)
+            candidates = reward_candidates(self._store, self._year_id)
+            self.reward = RewardPeople(candidates, without_consent(self._store))
+            self.people = self.reward.list
         elif self._kind is DocumentKind.ORDER_FINAL_EVENT:
             self.event_day = date_edit(None, self._today)
             self.event_title = QLineEdit()
             self.event_title.setPlaceholderText("Наставничество: от цели к результату")
-            self.event_day.dateChanged.connect(lambda _d: self.rebuild(force=True))
-            self.event_title.editingFinished.connect(lambda: self.rebuild(force=True))
+            self.event_day.dateChanged.connect(lambda _d: self._options_changed())
+            self.event_title.editingFinished.connect(self._options_changed)
             form.addRow("Дата мероприятия:", self.event_day)
             form.addRow("Название мероприятия:", self.event_title)
 
@@ -241,12 +253,8 @@ class OrderDialog(QDialog):
             chosen = self.pairs_order.currentData()
             new_order = chosen == NEW_PAIRS_ORDER
             order_id = None if chosen in (None, NEW_PAIRS_ORDER) else int(chosen)
-        if self.people is not None:
-            people = tuple(
-                int(self.people.item(i).data(Qt.UserRole))
-                for i in range(self.people.count())
-                if self.people.item(i).checkState() == Qt.Checked
-            )
+        if self.reward is not None:
+            people = self.reward.checked_ids()
         return OrderOptions(
             order_id=order_id,
             new_pairs_order=new_order,
@@ -256,6 +264,29 @@ class OrderDialog(QDialog):
         )
 
     # --- the draft ----------------------------------------------------------------------------
+    def _people_changed(self) -> None:
+        self._people_changed_title()
+        self._options_changed()
+
+    def _people_changed_title(self) -> None:
+        assert self.reward is not None
+        ticked, total = len(self.reward.checked_ids()), self.reward.list.count()
+        self.tabs.setTabText(1, f"Кому благодарность ({ticked} из {total})")
+
+    def _options_changed(self, keep_header: bool = True) -> None:
+        """A new text for the order chosen, the people ticked, the event; the curator's own
+        edits of the text go only when she agrees."""
+        if self._loading:
+            return
+        if self._edited and not messages.confirm_action(
+            self,
+            "Текст приказа изменён вручную. Составить его заново по новым данным? Ваши правки "
+            "текста пропадут.\n\nЕсли нет, текст останется как есть: поправьте его сами.",
+            "Составить заново",
+        ):
+            return
+        self.rebuild(force=True, keep_header=keep_header)
+
     def rebuild(self, force: bool = False, keep_header: bool = True) -> None:
         """The text from the template again (for the number and date shown, unless
         ``keep_header`` is False); a date change alone keeps the curator's own edits."""
