@@ -209,3 +209,41 @@ def test_closing_the_window_mid_save_waits_for_the_file(qtbot, store, said, gate
         window.deleteLater()
     qtbot.wait(50)  # the result arrives at a window that is gone: nothing happens
     assert said["error"] == [] and said["confirm"] == []
+
+
+def test_an_order_saved_during_a_list_is_written_after_it(
+    section, qtbot, said, gate, tmp_path, monkeypatch
+):
+    """Two sections, two pools: still one document written at a time (reportlab, python-docx)."""
+    opened, started = gate
+    order_started = threading.Event()
+    real = order_dialog.save_order
+
+    def spied(*args, **kwargs):
+        order_started.set()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(order_dialog, "save_order", spied)
+    section.list_kind.setCurrentIndex(0)
+    said["answers"] += [tmp_path / "наставляемые.pdf", tmp_path / "приказ.pdf"]
+    try:
+        with qtbot.waitSignal(section.save_done, timeout=WAIT_MS):
+            section.list_pdf.click()
+            assert started.wait(WAIT_MS / 1000)
+            section.order_kind.setCurrentIndex(
+                section.order_kind.findData(DocumentKind.ORDER_INTRODUCTION.value)
+            )
+            section.order_button.click()
+            dialog = section.dialog
+            with qtbot.waitSignal(dialog.save_done, timeout=WAIT_MS):
+                dialog.save_pdf.click()
+                qtbot.wait(300)
+                assert not order_started.is_set()  # waits for the list
+                assert dialog.saving.running
+                opened.set()
+    finally:
+        opened.set()
+    assert order_started.is_set()
+    assert "База наставляемых" in PdfReader(tmp_path / "наставляемые.pdf").pages[0].extract_text()
+    assert "ПРИКАЗ" in PdfReader(tmp_path / "приказ.pdf").pages[0].extract_text()
+    assert said["error"] == []

@@ -16,6 +16,7 @@ Russian) is shown by ``messages.error`` as before, and the save dialog opens aga
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,12 @@ from ...services.documents.errors import ExportError
 from ...store import StoreError
 from .. import messages
 from ..bases.worker import CancelCheck, Progress, Task, TaskSignals
+
+
+# One document written at a time in the whole program: each section has a pool of its own, and
+# the report and an order saved together would build two PDFs (two Word files) in two threads,
+# which reportlab and python-docx do not promise to bear; the second waits for the first.
+_ONE_WRITE_AT_A_TIME = threading.Lock()
 
 
 def _same(result: object) -> Path:
@@ -120,7 +127,8 @@ class BackgroundSave(QObject):
 
         def job(progress: Progress, cancelled: CancelCheck) -> object:
             del cancelled
-            return write(target, progress) if steps else write(target)
+            with _ONE_WRITE_AT_A_TIME:
+                return write(target, progress) if steps else write(target)
 
         self._task = Task(job, self.signals, expected=(ExportError, StoreError))
         self.progress.setRange(0, 100 if steps else 0)  # percentages, or busy
