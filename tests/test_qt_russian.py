@@ -34,3 +34,23 @@ def test_the_save_dialog_has_no_english_word(qapp, tmp_path):
     # qtbase_ru.qm of Qt 6.11 lacks «&Look in:» and «Files of &type:» (new mnemonics)
     assert {"&Перейти к:", "&Типы файлов:", "&Имя файла:"} <= texts
     assert [text for text in texts if LATIN.search(text)] == []
+
+
+def test_message_box_buttons_are_russian_and_ok_is_cyrillic(qapp):
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    install_russian(qapp)
+    buttons = QMessageBox.StandardButton
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Наставничество",
+        "Вопрос",
+        buttons.Ok | buttons.Cancel | buttons.Yes | buttons.No | buttons.Save | buttons.Close,
+    )
+    try:
+        texts = {button.text().replace("&", "") for button in box.findChildren(QPushButton)}
+    finally:
+        shiboken6.delete(box)
+    assert texts == {"ОК", "Отмена", "Да", "Нет", "Сохранить", "Закрыть"}
+    assert "ОК" in texts and "OK" not in texts  # Cyrillic О and К, as Russian Windows
+    assert [text for text in texts if LATIN.search(text)] == []

@@ -51,15 +51,15 @@ def install_russian(app: QCoreApplication | None) -> None:
     if _TRANSLATORS or app is None:
         return
     QLocale.setDefault(QLocale(QLocale.Language.Russian, QLocale.Country.Russia))
-    gaps = MissingRussian(app)  # first: Qt asks the translator installed last first
-    app.installTranslator(gaps)
-    _TRANSLATORS.append(gaps)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name in ("qtbase",):
         translator = QTranslator(app)
         if translator.load(QLocale(QLocale.Language.Russian), name, "_", folder):
             app.installTranslator(translator)
             _TRANSLATORS.append(translator)
+    ours = MissingRussian(app)  # last: Qt asks it first, for its few strings only
+    app.installTranslator(ours)
+    _TRANSLATORS.append(ours)
 
 
 class AppController(QObject, FileActions, RecoveryActions, MunicipalMode):

@@ -1,9 +1,10 @@
-"""Qt's own strings that ``qtbase_ru.qm`` lacks in the Qt we ship.
+"""Qt's own strings that ``qtbase_ru.qm`` lacks, or leaves in Latin, in the Qt we ship.
 
 Qt 6.11 gave two labels of its file dialog new mnemonics («&Look in:», «Files of &type:»);
 the Russian file still has them without, so every «Сохранить…» dialog showed them in English.
-This translator answers only what it knows; installed before ``qtbase_ru.qm``, it is asked only
-for strings that file has no translation for.
+The file also keeps «OK» in Latin letters on every message box. This translator answers only
+what it knows (Qt asks the next one for the rest); installed after ``qtbase_ru.qm``, it is
+asked first.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from PySide6.QtCore import QTranslator
 MISSING: dict[tuple[str, str], str] = {
     ("QFileDialog", "&Look in:"): "&Перейти к:",
     ("QFileDialog", "Files of &type:"): "&Типы файлов:",
+    # the file leaves Latin «OK» on every message box; Russian Windows says «ОК» in Cyrillic
+    ("QPlatformTheme", "OK"): "ОК",
 }
 
 
