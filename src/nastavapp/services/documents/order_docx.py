@@ -20,6 +20,7 @@ from typing import Any
 
 from .dates import blank_date
 from .order_text import OrderDraft, typeset
+from .thread_turns import give_turn
 
 FONT = "Times New Roman"
 FONT_SIZE_PT = 14
@@ -258,6 +259,7 @@ def _annex(document: Any, draft: OrderDraft) -> None:
             for column, (cell, value) in enumerate(zip(rows[index], cells, strict=True)):
                 fill_cell(cell, value, size=ANNEX_FONT_SIZE_PT, centre=column == 0)
             index += 1
+            give_turn(index)  # the window's thread, while this runs in a worker
         if len(block) > 1:
             for column in range(len(annex.columns)):
                 if column not in annex.member_columns:

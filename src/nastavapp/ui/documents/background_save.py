@@ -30,7 +30,6 @@ from ...store import StoreError
 from .. import messages
 from ..bases.worker import CancelCheck, Progress, Task, TaskSignals
 
-
 # One document written at a time in the whole program: each section has a pool of its own, and
 # the report and an order saved together would build two PDFs (two Word files) in two threads,
 # which reportlab and python-docx do not promise to bear; the second waits for the first.
