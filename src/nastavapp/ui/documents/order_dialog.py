@@ -20,19 +20,15 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -61,6 +57,7 @@ from .. import messages
 from ..bases.widgets import date_edit, set_date, to_date
 from ..screen_fit import resize_to_fit
 from .background_save import BackgroundSave, SaveRequest
+from .declined_names import DeclinedNames
 from .reward_people import RewardPeople
 
 PDF_FILTER = "Документ PDF (*.pdf)"
@@ -150,7 +147,8 @@ class OrderDialog(QDialog):
             self.tabs.addTab(self.reward, "")
             self.reward.changed.connect(self._people_changed)
             self._people_changed_title()
-        self.names = self._names_table()
+        self.names = DeclinedNames()
+        self.names.formEdited.connect(self._name_changed)
         self.tabs.addTab(self.names, "Имена в падежах")
         layout.addWidget(self.tabs, 1)
         buttons = QHBoxLayout()
@@ -196,23 +194,6 @@ class OrderDialog(QDialog):
         hint.setStyleSheet("color: #555555;")
         text.addWidget(hint)
         return page
-
-    def _names_table(self) -> QTableWidget:
-        names = QTableWidget(0, 4)
-        names.setHorizontalHeaderLabels(["Кто", "Как в базе", "Падеж", "Как в приказе"])
-        header = names.horizontalHeader()
-        fit, stretch = QHeaderView.ResizeToContents, QHeaderView.Stretch
-        for column, mode in enumerate((fit, stretch, fit, stretch)):
-            header.setSectionResizeMode(column, mode)
-        names.verticalHeader().setVisible(False)
-        names.setEditTriggers(
-            QAbstractItemView.DoubleClicked
-            | QAbstractItemView.EditKeyPressed
-            | QAbstractItemView.AnyKeyPressed
-        )
-        names.setToolTip("Дважды щёлкните «Как в приказе», чтобы исправить склонение")
-        names.itemChanged.connect(self._name_changed)
-        return names
 
     # --- the kind's own fields ----------------------------------------------------------------
     def _options_rows(self, form: QFormLayout) -> None:
@@ -331,15 +312,7 @@ class OrderDialog(QDialog):
         self.unnamed.setVisible(draft.unnamed > 0)
         self.preamble.setPlainText(draft.preamble)
         self.points.setPlainText(points_text(draft.points))
-        self.names.setRowCount(len(draft.names))
-        for row, name in enumerate(draft.names):
-            for column, text in enumerate(
-                (name.label, name.nominative, name.case.label, name.form)
-            ):
-                item = QTableWidgetItem(text)
-                if column < 3:
-                    item.setFlags(item.flags() & ~Qt.ItemIsEditable)
-                self.names.setItem(row, column, item)
+        self.names.show_names(draft.names)
         self._loading = False
         self._edited = False
         self._enable(True)
@@ -367,14 +340,14 @@ class OrderDialog(QDialog):
             points=parse_points(self.points.toPlainText()),
         )
 
-    def _name_changed(self, item: QTableWidgetItem) -> None:
-        if self._loading or item.column() != 3:
+    def _name_changed(self, row: int, text: str) -> None:
+        if self._loading:
             return
         draft = self.current()
         if draft is None:
             return
         edited = self._edited
-        self._show(with_name_form(draft, item.row(), item.text()))
+        self._show(with_name_form(draft, row, text))
         self._edited = edited
 
     # --- saving -------------------------------------------------------------------------------
