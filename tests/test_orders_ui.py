@@ -192,3 +192,11 @@ def test_lists_as_pdf_and_excel(section, qtbot, tmp_path, monkeypatch):
     answers(monkeypatch, tmp_path / "пары.xlsx")
     click_and_wait(qtbot, section, section.list_xlsx)
     assert (tmp_path / "пары.xlsx").exists()
+
+
+def test_a_cut_order_title_is_whole_in_the_tooltip(section):
+    from nastavapp.services.documents.orders import kind_title
+
+    for kind in (DocumentKind.ORDER_REWARD, DocumentKind.ORDER_INTRODUCTION):
+        section.order_kind.setCurrentIndex(section.order_kind.findData(kind.value))
+        assert section.order_kind.toolTip() == kind_title(kind)

@@ -70,6 +70,7 @@ def shrinkable(combo: QComboBox) -> None:
     """Long order titles must not widen the whole screen: the combo shows what fits."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(12)  # the grid fits a 1024 px window beside the navigation
+    combo.currentTextChanged.connect(combo.setToolTip)  # the whole title of what is cut
 
 
 def caption(text: str, tip: str = "") -> QLabel:
