@@ -24,6 +24,17 @@ def _start(db: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def _run(code: str, db: Path) -> subprocess.CompletedProcess[str]:
+    """``code`` in a new interpreter, its arguments the program's start on ``db``."""
+    return subprocess.run(
+        [sys.executable, "-c", code, "--db", str(db), "--exit-when-ready"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+
+
 def test_window_comes_up_without_the_heavy_libraries(demo_file: Path, tmp_path: Path) -> None:
     db = tmp_path / "school.sqlite"
     shutil.copyfile(demo_file, db)
@@ -52,13 +63,7 @@ def test_the_data_layer_loads_before_qt(demo_file: Path, tmp_path: Path) -> None
     )
     db = tmp_path / "school.sqlite"
     shutil.copyfile(demo_file, db)
-    result = subprocess.run(
-        [sys.executable, "-c", code, "--db", str(db), "--exit-when-ready"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
+    result = _run(code, db)
     assert result.returncode == 0, result.stderr
     assert "ORDER sqlmodel,PySide6" in result.stdout
 
@@ -94,13 +99,7 @@ def test_collector_is_paused_while_starting_and_back_with_the_window(
     )
     db = tmp_path / "school.sqlite"
     shutil.copyfile(demo_file, db)
-    result = subprocess.run(
-        [sys.executable, "-c", code, "--db", str(db), "--exit-when-ready"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
+    result = _run(code, db)
     assert result.returncode == 0, result.stderr
     assert "STARTING False" in result.stdout
     assert "AFTER True True" in result.stdout
