@@ -78,3 +78,25 @@ def test_edited_text_stays_unless_the_curator_agrees(dialog, monkeypatch):
     assert thanked(dialog) == dialog.people.count() - 2
     dialog.people.item(2).setCheckState(Qt.Unchecked)  # the text is the template's again
     assert len(asked) == 2
+
+
+def test_fill_again_asks_only_when_the_text_was_edited(dialog, monkeypatch):
+    asked: list[str] = []
+    agree = [False]
+    monkeypatch.setattr(
+        "nastavapp.ui.messages.confirm_action",
+        lambda parent, text, action, *a: asked.append(text) or agree[0],
+    )
+    template = dialog.points.toPlainText()
+    dialog.refill.click()
+    assert asked == [] and dialog.points.toPlainText() == template
+    dialog.points.setPlainText("1. Свой текст.")
+    dialog.refill.click()
+    assert asked == [
+        "Текст приказа изменён вручную. Составить его заново по шаблону? Ваши "
+        "правки текста пропадут."
+    ]
+    assert dialog.points.toPlainText() == "1. Свой текст."
+    agree[0] = True
+    dialog.refill.click()
+    assert dialog.points.toPlainText() == template

@@ -20,13 +20,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -35,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...models.vocab import DocumentKind
-from ...services.consents import without_consent
 from ...services.documents.errors import ExportError
 from ...services.documents.order_register import save_order
 from ...services.documents.order_text import (
@@ -45,24 +42,20 @@ from ...services.documents.order_text import (
     with_name_form,
 )
 from ...services.documents.orders import (
-    OrderOptions,
     kind_title,
     new_draft,
-    reward_candidates,
     unnamed_note,
 )
-from ...services.pairs import pair_orders
 from ...store import Store, StoreError
 from .. import messages
 from ..bases.widgets import date_edit, set_date, to_date
 from ..screen_fit import resize_to_fit
 from .background_save import BackgroundSave, SaveRequest
 from .declined_names import DeclinedNames
-from .reward_people import RewardPeople
+from .order_kind_fields import OrderKindFields
 
 PDF_FILTER = "Документ PDF (*.pdf)"
 DOCX_FILTER = "Документ Word (*.docx)"
-NEW_PAIRS_ORDER = -1
 HINT = (
     "Пункты нумеруются «1.», подпункты — «1.1.»; номера расставляются заново при сохранении. "
     "Склонённые имена можно исправить на вкладке «Имена в падежах» — исправление попадёт во "
@@ -123,7 +116,9 @@ class OrderDialog(QDialog):
         self.day = date_edit(today, today)
         form.addRow("Номер приказа:", self.number)
         form.addRow("Дата приказа:", self.day)
-        self._options_rows(form)
+        self.kind_fields = OrderKindFields(store, year_id, kind, today, form, self)
+        self.kind_fields.changed.connect(self._options_changed)
+        self.reward, self.people = self.kind_fields.reward, self.kind_fields.people
         self.title_edit = QLineEdit()
         form.addRow("Заголовок:", self.title_edit)
         signer = QHBoxLayout()
@@ -145,7 +140,7 @@ class OrderDialog(QDialog):
         self.tabs.addTab(self._text_page(), "Текст приказа")
         if self.reward is not None:
             self.tabs.addTab(self.reward, "")
-            self.reward.changed.connect(self._people_changed)
+            self.reward.changed.connect(self._people_changed_title)
             self._people_changed_title()
         self.names = DeclinedNames()
         self.names.formEdited.connect(self._name_changed)
@@ -157,7 +152,7 @@ class OrderDialog(QDialog):
         self.save_pdf = QPushButton("Сохранить PDF…")
         self.save_docx = QPushButton("Сохранить Word…")
         close = QPushButton("Закрыть")
-        self.refill.clicked.connect(lambda: self.rebuild(force=True))
+        self.refill.clicked.connect(self._refill)
         self.save_pdf.clicked.connect(lambda: self.save(".pdf"))
         self.save_docx.clicked.connect(lambda: self.save(".docx"))
         close.clicked.connect(self.reject)
@@ -195,60 +190,7 @@ class OrderDialog(QDialog):
         text.addWidget(hint)
         return page
 
-    # --- the kind's own fields ----------------------------------------------------------------
-    def _options_rows(self, form: QFormLayout) -> None:
-        self.pairs_order: QComboBox | None = None
-        self.reward: RewardPeople | None = None
-        self.people: QListWidget | None = None  # the reward's list, for the tests
-        self.event_day = None
-        self.event_title: QLineEdit | None = None
-        if self._kind is DocumentKind.ORDER_PAIRS:
-            self.pairs_order = QComboBox()
-            for order in reversed(pair_orders(self._store, self._year_id)):
-                self.pairs_order.addItem(f"Приказ {order.text}", order.id)
-            self.pairs_order.addItem(
-                "Новый приказ: пары и группы, которые формируются", NEW_PAIRS_ORDER
-            )
-            self.pairs_order.currentIndexChanged.connect(
-                lambda _i: self._options_changed(keep_header=False)
-            )
-            form.addRow("Какой приказ:", self.pairs_order)
-        elif self._kind is DocumentKind.ORDER_REWARD:
-            candidates = reward_candidates(self._store, self._year_id)
-            self.reward = RewardPeople(candidates, without_consent(self._store))
-            self.people = self.reward.list
-        elif self._kind is DocumentKind.ORDER_FINAL_EVENT:
-            self.event_day = date_edit(None, self._today)
-            self.event_title = QLineEdit()
-            self.event_title.setPlaceholderText("Наставничество: от цели к результату")
-            self.event_day.dateChanged.connect(lambda _d: self._options_changed())
-            self.event_title.editingFinished.connect(self._options_changed)
-            form.addRow("Дата мероприятия:", self.event_day)
-            form.addRow("Название мероприятия:", self.event_title)
-
-    def options(self) -> OrderOptions:
-        order_id = None
-        people = None
-        new_order = False
-        if self.pairs_order is not None:
-            chosen = self.pairs_order.currentData()
-            new_order = chosen == NEW_PAIRS_ORDER
-            order_id = None if chosen in (None, NEW_PAIRS_ORDER) else int(chosen)
-        if self.reward is not None:
-            people = self.reward.checked_ids()
-        return OrderOptions(
-            order_id=order_id,
-            new_pairs_order=new_order,
-            people=people,
-            event_date=to_date(self.event_day) if self.event_day is not None else None,
-            event_title=self.event_title.text() if self.event_title is not None else "",
-        )
-
     # --- the draft ----------------------------------------------------------------------------
-    def _people_changed(self) -> None:
-        self._people_changed_title()
-        self._options_changed()
-
     def _people_changed_title(self) -> None:
         assert self.reward is not None
         ticked, total = len(self.reward.checked_ids()), self.reward.list.count()
@@ -257,16 +199,22 @@ class OrderDialog(QDialog):
     def _options_changed(self, keep_header: bool = True) -> None:
         """A new text for the order chosen, the people ticked, the event; the curator's own
         edits of the text go only when she agrees."""
-        if self._loading:
-            return
-        if self._edited and not messages.confirm_action(
-            self,
-            "Текст приказа изменён вручную. Составить его заново по новым данным? Ваши правки "
-            "текста пропадут.\n\nЕсли нет, текст останется как есть: поправьте его сами.",
-            "Составить заново",
+        if self._loading or not self._may_drop_edits(
+            "Составить его заново по новым данным? Ваши правки текста пропадут.\n\n"
+            "Если нет, текст останется как есть: поправьте его сами."
         ):
             return
         self.rebuild(force=True, keep_header=keep_header)
+
+    def _refill(self) -> None:
+        if self._may_drop_edits("Составить его заново по шаблону? Ваши правки текста пропадут."):
+            self.rebuild(force=True)
+
+    def _may_drop_edits(self, question: str) -> bool:
+        """True when the text has no edits of the curator's, or she lets them go."""
+        return not self._edited or messages.confirm_action(
+            self, f"Текст приказа изменён вручную. {question}", "Составить заново"
+        )
 
     def rebuild(self, force: bool = False, keep_header: bool = True) -> None:
         """The text from the template again (for the number and date shown, unless
@@ -280,7 +228,7 @@ class OrderDialog(QDialog):
                 self._kind,
                 today=self._today,
                 year_id=self._year_id,
-                options=self.options(),
+                options=self.kind_fields.options(),
                 number=self.number.text().strip() if keep else None,
                 issued_on=to_date(self.day) if keep else None,
             )
