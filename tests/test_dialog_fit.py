@@ -45,3 +45,27 @@ def test_a_dialog_fits_a_small_screen_and_keeps_its_size_on_a_large_one(
     sizes = sizes_on_small_and_large(qtbot, monkeypatch, build)
     assert sizes["large"][1] > sizes["small"][1]
     assert sizes["large"] == ((900, 760) if make is _order else (900, 640))
+
+
+def test_a_dialog_opens_at_the_size_it_was_closed_at_within_the_screen(qtbot, monkeypatch, demo):
+    from nastavapp.ui import screen_fit
+    from nastavapp.ui.settings import UiSettings
+
+    from .screen_sizes import LARGE, SMALL
+
+    monkeypatch.setattr(screen_fit, "available_area", lambda _widget: LARGE)
+    first = _order(demo)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(1300, 900)
+    first.reject()  # «Закрыть»
+    assert UiSettings().dialog_size("order") == (1300, 900)
+    again = _order(demo)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (1300, 900)
+    monkeypatch.setattr(screen_fit, "available_area", lambda _widget: SMALL)
+    small = _order(demo)  # the same file opened on the school's small screen
+    qtbot.addWidget(small)
+    assert (
+        small.width() <= SMALL.width() and small.height() + screen_fit.TITLE_BAR <= SMALL.height()
+    )

@@ -47,5 +47,16 @@ class UiSettings:
     def set_hidden_columns(self, table: str, keys: Iterable[str]) -> None:
         self._settings.setValue(f"columns/{table}_hidden", ";".join(keys))
 
+    def dialog_size(self, name: str) -> tuple[int, int] | None:
+        """The size the curator left the dialog ``name`` at, if she changed it once."""
+        value = str(self._settings.value(f"dialogs/{name}", "") or "")
+        width, _x, height = value.partition("x")
+        if not (width.isdigit() and height.isdigit()):
+            return None  # never saved, or the ini file edited by hand
+        return int(width), int(height)
+
+    def set_dialog_size(self, name: str, width: int, height: int) -> None:
+        self._settings.setValue(f"dialogs/{name}", f"{width}x{height}")
+
     def sync(self) -> None:
         self._settings.sync()

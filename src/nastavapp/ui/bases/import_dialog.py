@@ -36,7 +36,7 @@ from ...services.importing import (
 )
 from ...store import Store, StoreError
 from .. import messages
-from ..screen_fit import resize_to_fit
+from ..screen_fit import resize_remembered
 from .import_tables import IssuesTable, MappingTable, guess_category
 from .worker import CancelCheck, Progress, Task, TaskSignals
 
@@ -64,7 +64,7 @@ class ImportDialog(QDialog):
         self.signals.failed.connect(self._on_failed)
         self.signals.cancelled.connect(self._on_cancelled)
         self.setWindowTitle(f"Загрузка списка — {preview.path.name}")
-        resize_to_fit(self, 1000, 680)
+        resize_remembered(self, "bases_import", 1000, 680)
         layout = QVBoxLayout(self)
 
         choices = QHBoxLayout()

@@ -49,7 +49,7 @@ from ...services.documents.orders import (
 from ...store import Store, StoreError
 from .. import messages
 from ..bases.widgets import date_edit, set_date, to_date
-from ..screen_fit import resize_to_fit
+from ..screen_fit import resize_remembered
 from .background_save import BackgroundSave, SaveRequest
 from .declined_names import DeclinedNames
 from .order_kind_fields import OrderKindFields
@@ -108,7 +108,7 @@ class OrderDialog(QDialog):
         self.saving.written.connect(self._written)
         self.saving.done.connect(self.save_done)
         self.setWindowTitle(f"Приказ «{kind_title(kind)}»")
-        resize_to_fit(self, 900, 760)
+        resize_remembered(self, "order", 900, 760)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.number = QLineEdit()

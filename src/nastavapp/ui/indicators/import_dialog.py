@@ -31,7 +31,7 @@ from ...services.importing.reading import Row
 from ...services.questionnaires import QuestionnaireError, template_items
 from ...store import Store, StoreError
 from .. import messages
-from ..screen_fit import resize_to_fit
+from ..screen_fit import resize_remembered
 
 IGNORE = "— не загружать —"
 
@@ -76,7 +76,7 @@ class AnswersImportDialog(QDialog):
         self.today = today
         self.items = template_items(store, template.id or 0)
         self.setWindowTitle("Загрузка ответов из файла")
-        resize_to_fit(self, 900, 640)
+        resize_remembered(self, "answers_import", 900, 640)
         layout = QVBoxLayout(self)
         about = QLabel(
             f"Файл «{file_name}» → <b>{template.title}</b>. Столбцы сопоставлены с вопросами "

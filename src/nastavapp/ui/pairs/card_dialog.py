@@ -22,7 +22,7 @@ from ...services.meetings import meeting_summaries
 from ...services.pairs import group_card, mentor_load, status_history
 from ...services.plans import group_progress
 from ...store import Store
-from ..screen_fit import resize_to_fit
+from ..screen_fit import resize_remembered
 from ..screens import heading
 from .card_page import CardPage
 from .card_status import CardFacts
@@ -39,7 +39,7 @@ class CardDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.store, self.group_id, self.today = store, group_id, today
-        resize_to_fit(self, 960, 660)
+        resize_remembered(self, "pair_card", 960, 660)
         layout = QVBoxLayout(self)
         self.title = heading("")
         layout.addWidget(self.title)
