@@ -388,7 +388,7 @@ def test_the_import_dialog_shows_rejected_rows_and_imports_the_rest(
     assert "Будут загружены: <b>2</b>" in dialog.summary.text()
     with qtbot.waitSignal(dialog.signals.succeeded, timeout=10000):
         dialog.load_button.click()
-    assert dialog.result is not None and dialog.result.imported == 2
+    assert dialog.outcome is not None and dialog.outcome.imported == 2
     assert "Загружено: <b>2</b>" in dialog.summary.text()
     assert dialog.report_button.isVisible()
     report = tmp_path / "отчёт.xlsx"
@@ -469,7 +469,7 @@ def test_cancelling_a_running_import_stores_nothing(qtbot, screen, store, monkey
         assert dialog.cancel_button.text() == "Отменить загрузку"
         dialog.cancel_button.click()
     assert dialog.summary.text() == "Загрузка отменена: ничего не сохранено."
-    assert dialog.result is None
+    assert dialog.outcome is None
     assert list_persons(store, search="воронова анна") == []
     assert dialog.load_button.isEnabled()
     dialog.close()

@@ -294,6 +294,7 @@ def run_gui(db_path: Path | None, *, exit_when_ready: bool = False) -> int:
     shown and drawn, printing «READY» and the top-level modules loaded: the start-up benchmark.
     """
     app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     set_window_icon(app)

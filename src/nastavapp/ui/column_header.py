@@ -9,18 +9,20 @@ from PySide6.QtCore import Qt
 
 
 class TitledColumn(Protocol):
-    title: str
-    tip: str
+    @property
+    def title(self) -> str: ...
+    @property
+    def tip(self) -> str: ...
 
 
 def column_header(
     columns: Sequence[TitledColumn], section: int, orientation: Qt.Orientation, role: int
 ) -> Any:
     """What ``headerData`` returns: the column's title, its tip as the tooltip, else None."""
-    if orientation != Qt.Horizontal or not 0 <= section < len(columns):
+    if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(columns):
         return None
-    if role == Qt.DisplayRole:
+    if role == Qt.ItemDataRole.DisplayRole:
         return columns[section].title
-    if role == Qt.ToolTipRole:
+    if role == Qt.ItemDataRole.ToolTipRole:
         return columns[section].tip or None
     return None

@@ -30,5 +30,5 @@ def skip_source_scan() -> bool:
         return False
     if not callable(getattr(feature, "_mod_uses_pyside", None)):
         return False
-    feature._mod_uses_pyside = _ignores_features
+    feature._mod_uses_pyside = _ignores_features  # type: ignore[attr-defined]
     return True

@@ -18,12 +18,24 @@ from ..store import StoreError, data_dir
 from . import messages
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from ..models import AcademicYear
+    from ..store import Store
+    from .main_window import MainWindow
     from .new_year_dialog import NewYearDialog
 
 
 class FileActions:
     """Mixed into AppController."""
+
+    if TYPE_CHECKING:
+        store: Store | None
+        window: MainWindow | None
+        today: date
+        new_year_dialog: NewYearDialog | None
+
+        def open_database(self, path: Path, *, at_start: bool = False) -> bool: ...
 
     def choose_database(self) -> None:
         folder = self.store.path.parent if self.store else data_dir()

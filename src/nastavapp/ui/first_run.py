@@ -87,7 +87,7 @@ class SchoolPage(QWizardPage):
             "Эти сведения попадут в шапку приказов и в отчёт."
         )
         form = QFormLayout(self)
-        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.full_name = _line("Муниципальное бюджетное общеобразовательное учреждение …")
         self.short_name = _line("МБОУ «… СОШ»")
         self.municipality = _line("например, Кызылский кожуун")
@@ -120,7 +120,7 @@ class PeoplePage(QWizardPage):
             "правильно склонять имена в приказах."
         )
         form = QFormLayout(self)
-        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.director = _line("Фамилия Имя Отчество")
         self.director_sex = SexChoice()
         self.curator = _line("Фамилия Имя Отчество")
@@ -223,8 +223,8 @@ class FirstRunWizard(QWizard):
     def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Новая школа — первый запуск")
-        self.setWizardStyle(QWizard.ModernStyle)
-        self.setOption(QWizard.NoBackButtonOnStartPage, True)
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.school_page = SchoolPage()
         self.school_page.municipal_button.clicked.connect(self.municipalChosen.emit)
         self.people_page = PeoplePage()
@@ -232,7 +232,7 @@ class FirstRunWizard(QWizard):
         for page in (self.school_page, self.people_page, self.year_page):
             self.addPage(page)
         self.resize(760, 560)
-        self.setWindowModality(Qt.ApplicationModal)
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
 
     def setup(self) -> SchoolSetup:
         school, people, year = self.school_page, self.people_page, self.year_page

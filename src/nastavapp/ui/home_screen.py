@@ -34,7 +34,7 @@ from ..store import Store
 from .navigation import stage_key
 from .screens import Screen, heading, paragraph
 
-KEY_ROLE = Qt.UserRole + 1
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _card() -> QFrame:
@@ -83,7 +83,7 @@ class HomeScreen(Screen):
         self.next_button.clicked.connect(self._open_next)
         now_layout.addWidget(self.stage_text)
         now_layout.addWidget(self.next_text)
-        now_layout.addWidget(self.next_button, 0, Qt.AlignLeft)
+        now_layout.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(now)
 
         grid = QGridLayout()
@@ -165,7 +165,7 @@ class HomeScreen(Screen):
             widget.addItem(item)
         if not events:
             placeholder = QListWidgetItem(empty)
-            placeholder.setFlags(Qt.NoItemFlags)
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             widget.addItem(placeholder)
 
     def _open_item(self, item: QListWidgetItem) -> None:

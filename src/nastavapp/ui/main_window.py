@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -80,7 +82,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.year_combo)
         outer.addWidget(header)
 
-        splitter = QSplitter(Qt.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
         self.navigation = NavigationPanel()
         self.navigation.setMinimumWidth(280)
         self.stack = QStackedWidget()
@@ -107,7 +109,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Файл")
         self.action_open = self._action(
-            file_menu, "&Открыть базу…", QKeySequence.Open, self.openDatabaseRequested.emit
+            file_menu,
+            "&Открыть базу…",
+            QKeySequence.StandardKey.Open,
+            self.openDatabaseRequested.emit,
         )
         self.action_save_copy = self._action(
             file_menu,
@@ -136,10 +141,19 @@ class MainWindow(QMainWindow):
         self.action_quit = self._action(file_menu, "В&ыход", QKeySequence("Ctrl+Q"), self.close)
         help_menu = self.menuBar().addMenu("&Справка")
         self.action_about = self._action(
-            help_menu, "&О программе", QKeySequence.HelpContents, self.aboutRequested.emit
+            help_menu,
+            "&О программе",
+            QKeySequence.StandardKey.HelpContents,
+            self.aboutRequested.emit,
         )
 
-    def _action(self, menu, text, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: Callable[[], object],
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(shortcut)

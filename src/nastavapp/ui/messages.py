@@ -23,16 +23,22 @@ def error(parent: QWidget | None, text: str, title: str = _TITLE) -> None:
 
 def confirm(parent: QWidget | None, text: str, title: str = _TITLE) -> bool:
     answer = QMessageBox.question(
-        parent, title, text, QMessageBox.Yes | QMessageBox.No, QMessageBox.No
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
     )
-    return answer == QMessageBox.Yes
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def confirm_action(parent: QWidget | None, text: str, action: str, title: str = _TITLE) -> bool:
     """A question whose yes-button names the action («Восстановить»); «Отмена» is the default."""
-    box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.NoButton, parent)
-    yes = box.addButton(action, QMessageBox.AcceptRole)
-    cancel = box.addButton(QMessageBox.Cancel)
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
+    )
+    yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.exec()
     return box.clickedButton() is yes

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..store import StoreError
 from . import messages
 from .single_instance import InstanceGuard
+
+if TYPE_CHECKING:
+    from .municipal.window import MunicipalWindow
 
 log = logging.getLogger(__name__)
 
@@ -17,7 +21,7 @@ class MunicipalMode:
     """Mixed into AppController, which provides settings, today, window, the lock helpers."""
 
     def __init__(self) -> None:
-        self.municipal_window = None
+        self.municipal_window: MunicipalWindow | None = None
         self.municipal_guard: InstanceGuard | None = None
 
     def open_municipal(self, path: Path | None = None) -> bool:

@@ -18,7 +18,7 @@ AREAS: tuple[tuple[str, str], ...] = (
 )
 OVERDUE_COLOR = QColor("#c62828")
 DONE_COLOR = QColor("#2e7d32")
-KEY_ROLE = Qt.UserRole
+KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
 def stage_key(stage: RoadmapStage) -> str:
@@ -43,8 +43,8 @@ class NavigationPanel(QTreeWidget):
             "QTreeWidget::item:selected { background: #1f6fb8; color: white; }"
         )
         self.header().setStretchLastSection(False)
-        self.header().setSectionResizeMode(0, QHeaderView.Stretch)
-        self.header().setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self._items: dict[str, QTreeWidgetItem] = {}
         self._build()
         self.currentItemChanged.connect(self._on_current)
@@ -52,7 +52,7 @@ class NavigationPanel(QTreeWidget):
     def _leaf(self, parent: QTreeWidgetItem | None, key: str, text: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem([text, ""])
         item.setData(0, KEY_ROLE, key)
-        item.setTextAlignment(1, Qt.AlignRight | Qt.AlignVCenter)
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if parent is None:
             self.addTopLevelItem(item)
         else:
@@ -62,7 +62,7 @@ class NavigationPanel(QTreeWidget):
 
     def _section(self, text: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem([text, ""])
-        item.setFlags(Qt.ItemIsEnabled)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         font = QFont(self.font())
         font.setBold(True)
         item.setFont(0, font)

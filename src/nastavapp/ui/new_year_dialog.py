@@ -45,8 +45,10 @@ class NewYearDialog(QDialog):
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #b00020;")
         layout.addWidget(self.problem)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText("Начать учебный год")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Начать учебный год")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -62,7 +64,7 @@ class NewYearDialog(QDialog):
         except YearError as exc:
             problem = str(exc)
         self.problem.setText(problem)
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(not problem)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
 
     def chosen_title(self) -> str:
         return parse_year_title(self.title.text())[0]

@@ -20,7 +20,7 @@ MISSING: dict[tuple[str, str], str] = {
 
 
 class MissingRussian(QTranslator):
-    def translate(  # type: ignore[override]
+    def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
         del disambiguation, n

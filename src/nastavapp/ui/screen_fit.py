@@ -4,7 +4,7 @@ dialogs open at the size the curator left them at the last time, within the same
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QEvent, QObject, QRect, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -30,16 +30,31 @@ def resize_to_fit(widget: QWidget, width: int, height: int) -> None:
     widget.resize(fitted(width, height, available_area(widget)))
 
 
+class _SizeKeeper(QObject):
+    """Keeps the dialog's size under ``name`` when it is closed at another size than it was
+    shown at: the curator changed it (not Qt, which may widen a dialog to its content)."""
+
+    def __init__(self, dialog: QDialog, name: str) -> None:
+        super().__init__(dialog)
+        self._dialog, self._name = dialog, name
+        self._shown: QSize | None = None
+        dialog.installEventFilter(self)
+        dialog.finished.connect(self._keep)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._dialog and event.type() == QEvent.Type.Show and self._shown is None:
+            self._shown = self._dialog.size()
+        return False
+
+    def _keep(self, _result: int) -> None:
+        size = self._dialog.size()
+        if self._shown is not None and size != self._shown:
+            UiSettings().set_dialog_size(self._name, size.width(), size.height())
+
+
 def resize_remembered(dialog: QDialog, name: str, width: int, height: int) -> None:
     """As :func:`resize_to_fit`, at the size the curator left the dialog ``name`` at before if
     she changed it; a size she changes now is kept for the next time (not the one the screen
     imposed: a small screen does not shrink the dialog on a large one)."""
-    size = UiSettings().dialog_size(name) or (width, height)
-    resize_to_fit(dialog, *size)
-    opened = dialog.size()
-
-    def keep(_result: int) -> None:
-        if dialog.size() != opened:
-            UiSettings().set_dialog_size(name, dialog.width(), dialog.height())
-
-    dialog.finished.connect(keep)
+    resize_to_fit(dialog, *(UiSettings().dialog_size(name) or (width, height)))
+    _SizeKeeper(dialog, name)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
+from functools import partial
 
 from ..models.vocab import RoadmapStage
 from ..store import Store
@@ -56,9 +57,9 @@ def screen_factories(store: Store, today: date) -> dict[str, Factory]:
     """Every screen of the window by its navigation key, in navigation order."""
     factories: dict[str, Factory] = {HOME: lambda: _home_screen(store, today)}
     for stage in RoadmapStage:
-        factories[stage_key(stage)] = lambda s=stage: _stage_screen(s, store, today)
+        factories[stage_key(stage)] = partial(_stage_screen, stage, store, today)
     for key, _title in AREAS:
-        factories[key] = lambda k=key: _area_screen(k, store, today)
+        factories[key] = partial(_area_screen, key, store, today)
     return factories
 
 

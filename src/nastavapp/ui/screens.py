@@ -38,8 +38,8 @@ def heading(text: str) -> QLabel:
 def paragraph(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.RichText)
-    label.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     return label
 
 

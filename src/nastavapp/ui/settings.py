@@ -15,7 +15,7 @@ class UiSettings:
 
     def __init__(self, path: Path | None = None) -> None:
         self._path = path or data_dir() / "settings.ini"
-        self._settings = QSettings(str(self._path), QSettings.IniFormat)
+        self._settings = QSettings(str(self._path), QSettings.Format.IniFormat)
 
     def geometry(self) -> QByteArray | None:
         value = self._settings.value("window/geometry")

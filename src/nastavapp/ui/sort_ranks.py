@@ -10,13 +10,10 @@ can be worked out a chunk at a time (``text_rank_steps``), for work done while t
 
 from __future__ import annotations
 
-from collections.abc import Generator, Hashable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Generator, Sequence
+from typing import Any
 
 from PySide6.QtCore import QCollator, QCollatorSortKey, QLocale, Qt
-
-if TYPE_CHECKING:
-    from _typeshed import SupportsRichComparison
 
 Ranks = tuple[list[int], int]  # (rank per row, the rank of empty values)
 RankSteps = Generator[None, None, Ranks]  # short steps; the generator returns the ranks
@@ -24,17 +21,17 @@ RankSteps = Generator[None, None, Ranks]  # short steps; the generator returns t
 
 def russian_collator() -> QCollator:
     """Russian order whatever the system locale: Ё with Е, case ignored, numbers as numbers."""
-    collator = QCollator(QLocale(QLocale.Russian, QLocale.Russia))
-    collator.setCaseSensitivity(Qt.CaseInsensitive)
+    collator = QCollator(QLocale(QLocale.Language.Russian, QLocale.Country.Russia))
+    collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     collator.setNumericMode(True)  # «9А» before «10А»
     return collator
 
 
-def value_ranks(values: Sequence[SupportsRichComparison | None]) -> Ranks:
+def value_ranks(values: Sequence[Any]) -> Ranks:
     """The ranks of numbers, dates … (hashable, in their own order); ``None`` is empty."""
     distinct = sorted({v for v in values if v is not None})
     empty = len(distinct)
-    rank: dict[Hashable, int] = {v: i for i, v in enumerate(distinct)}
+    rank = {v: i for i, v in enumerate(distinct)}
     return [empty if v is None else rank[v] for v in values], empty
 
 

@@ -91,16 +91,16 @@ class StageScreen(Screen):
         self.model = EventsModel(today, stage.value, self._person_names)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.setStyleSheet("QTableView::item { padding: 3px 4px; }")
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setSectionResizeMode(NAME, QHeaderView.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
         # row heights follow the wrapped names, which change with the width (a handful of rows);
@@ -126,15 +126,15 @@ class StageScreen(Screen):
         add.setToolTip("Добавить мероприятие в этап")
         add.clicked.connect(self.add)
         up, down = QPushButton("Выше"), QPushButton("Ниже")
-        up.clicked.connect(lambda: self.move(-1))
-        down.clicked.connect(lambda: self.move(1))
+        up.clicked.connect(lambda: self.move_selected(-1))
+        down.clicked.connect(lambda: self.move_selected(1))
         self.remove_button = QPushButton("Удалить…")
         self.remove_button.clicked.connect(self.remove_selected)
         for widget in (self.done_button, self.edit_button, add, up, down, self.remove_button):
             row.addWidget(widget)
         row.addStretch(1)
         self.undo_action = QAction("Отменить удаление", self)
-        self.undo_action.setShortcut(QKeySequence.Undo)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setEnabled(False)
         self.undo_action.triggered.connect(self.undo_remove)
         self.addAction(self.undo_action)
@@ -254,7 +254,7 @@ class StageScreen(Screen):
             return
         self._changed(created.id)
 
-    def move(self, step: int) -> None:
+    def move_selected(self, step: int) -> None:  # not «move»: QWidget.move(x, y)
         event = self.selected_event()
         if event is not None and event.id is not None:
             move_event(self._store, event.id, step)

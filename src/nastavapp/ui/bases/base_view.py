@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QVBoxLayout, QWidget
 
 from ...services.bases_rows import BaseRow
@@ -53,10 +54,10 @@ class BaseView(QWidget):
         self.filters.changed.connect(self._count)
         layout.addWidget(self.filters)
         self.table = FittedTable()
-        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.AscendingOrder)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.set_weights([spec.width for spec in self.model.columns])
         self.table.doubleClicked.connect(lambda _index: self.activated.emit())
         self.table.selectionModel().selectionChanged.connect(lambda *_args: self._count())
@@ -107,7 +108,9 @@ class BaseView(QWidget):
         20,000 rows after Ctrl+A); whole rows are selected here, so the ranges say it all.
         """
         spans = sorted(
-            (r.top(), r.bottom()) for r in self.table.selectionModel().selection() if r.isValid()
+            (r.top(), r.bottom())
+            for r in self.table.selectionModel().selection()  # type: ignore[attr-defined]
+            if r.isValid()
         )
         runs: list[tuple[int, int]] = []
         for first, end in spans:
@@ -145,8 +148,12 @@ class BaseView(QWidget):
             selection.select(self.proxy.index(first, 0), self.proxy.index(end, last))
         current = self.proxy.index(proxy_rows[0], 0)
         model = self.table.selectionModel()
-        model.setCurrentIndex(current, QItemSelectionModel.NoUpdate)
-        model.select(selection, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        model.setCurrentIndex(current, QItemSelectionModel.SelectionFlag.NoUpdate)
+        model.select(
+            selection,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.table.scrollTo(current)
         return len(set(proxy_rows))
 
@@ -170,8 +177,8 @@ class BaseView(QWidget):
             hint = empty_result_note(query, shown, passing, total, EVERYONE[self.kind])
         show_hint(self.empty_hint, hint)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.selected() is not None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected() is not None:
             self.activated.emit()
             return
         super().keyPressEvent(event)

@@ -46,7 +46,7 @@ class ProgressRun(QProgressDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Наставничество в школе")
-        self.setWindowModality(Qt.WindowModal)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setLabelText(label)
         bar = QProgressBar()
         bar.setFormat("%v из %m")

@@ -83,9 +83,9 @@ class ConsentDialog(QDialog):
 
         self.problems = problems_label()
         layout.addWidget(self.problems)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.record_button = self.buttons.addButton(
-            "Записать согласие", QDialogButtonBox.AcceptRole
+            "Записать согласие", QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.buttons.accepted.connect(self._record)
         self.buttons.rejected.connect(self.reject)

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .widgets import combo_line
+
 
 class EntryTable(QWidget):
     """Rows of an editable text combo (choices + free text) and, if ``sources``, a choice."""
@@ -42,12 +44,12 @@ class EntryTable(QWidget):
             [text_title, source_title] if sources else [text_title]
         )
         self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         if sources:
-            header.setSectionResizeMode(1, QHeaderView.Interactive)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(1, 210)
         self.table.verticalHeader().setDefaultSectionSize(30)
         self.table.setMinimumHeight(130)
@@ -67,11 +69,11 @@ class EntryTable(QWidget):
         self.table.insertRow(row)
         combo = QComboBox()
         combo.setEditable(True)
-        combo.setInsertPolicy(QComboBox.NoInsert)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         combo.addItems(self._choices)
         combo.setCurrentIndex(-1)
         combo.setEditText(text)
-        combo.lineEdit().setPlaceholderText("выберите из списка или впишите свой")
+        combo_line(combo).setPlaceholderText("выберите из списка или впишите свой")
         combo.editTextChanged.connect(lambda _t: self.changed.emit())
         self.table.setCellWidget(row, 0, combo)
         if self._sources:

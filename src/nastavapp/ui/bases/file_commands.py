@@ -43,7 +43,7 @@ class FileCommands:
         self.screen.dialog = dialog
 
         def finished(_code: int) -> None:
-            if dialog.result is not None and dialog.result.imported:
+            if dialog.outcome is not None and dialog.outcome.imported:
                 self.screen.forget_undo()
                 self.screen.changed()
 

@@ -247,13 +247,13 @@ class BaseFilterProxy(QAbstractTableModel):
             return 0
         return len(self._model.columns)
 
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self._model is None:
             return None
         return self._model.cell(self._shown[index.row()], index.column(), role)
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if self._model is None:
             return None
@@ -262,7 +262,7 @@ class BaseFilterProxy(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         return ROW_FLAGS if index.isValid() else NO_FLAGS
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorted by the source model (Russian collation keys); the proxy keeps its order."""
         self.source().sort(column, order)
 
@@ -289,7 +289,7 @@ class FilterBar(SearchRow):
     def _combo(self, choices: list[tuple[str, str]], tip: str) -> QComboBox:
         combo = QComboBox()
         combo.setToolTip(tip)
-        combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for code, text in choices:
             combo.addItem(text, code)
         return combo

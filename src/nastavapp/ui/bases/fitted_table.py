@@ -29,16 +29,18 @@ class FittedTable(QTableView):
         self._yielded: set[int] = set()  # hidden now for that reason
         self._fitting = False
         self.user_sized = False
-        self.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(False)
-        self.setTextElideMode(Qt.ElideRight)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         vertical = self.verticalHeader()
         vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.Fixed)  # fixed heights: fast at 20,000 rows
+        vertical.setSectionResizeMode(
+            QHeaderView.ResizeMode.Fixed
+        )  # fixed heights: fast at 20,000 rows
         vertical.setDefaultSectionSize(ROW_HEIGHT)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setHighlightSections(False)
         header.setMinimumSectionSize(40)
@@ -139,7 +141,7 @@ class FittedTable(QTableView):
 
     def _on_section_resized(self, *_args: object) -> None:
         # only a drag by the user stops the fitting (hiding columns or a reset resize too)
-        if not self._fitting and QApplication.mouseButtons() & Qt.LeftButton:
+        if not self._fitting and QApplication.mouseButtons() & Qt.MouseButton.LeftButton:
             self.user_sized = True
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -149,4 +151,4 @@ class FittedTable(QTableView):
 
 
 def _title(model: object, column: int) -> str:
-    return str(model.headerData(column, Qt.Horizontal) or "")  # type: ignore[attr-defined]
+    return str(model.headerData(column, Qt.Orientation.Horizontal) or "")  # type: ignore[attr-defined]

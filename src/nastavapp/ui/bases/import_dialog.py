@@ -44,7 +44,7 @@ REPORT_FILTER = "Книга Excel (*.xlsx)"
 
 
 class ImportDialog(QDialog):
-    """``result`` holds the finished import (None until one is stored)."""
+    """``outcome`` holds the finished import (None until one is stored)."""
 
     def __init__(
         self, store: Store, preview: ImportPreview, today: date, parent: QWidget | None = None
@@ -53,7 +53,7 @@ class ImportDialog(QDialog):
         self._store = store
         self._today = today
         self.preview = preview
-        self.result: ImportResult | None = None
+        self.outcome: ImportResult | None = None  # not «result»: QDialog.result() is a method
         self._checked: ImportResult | None = None
         self._task: Task | None = None
         self.pool = QThreadPool(self)
@@ -210,7 +210,7 @@ class ImportDialog(QDialog):
     def _on_done(self, result: object) -> None:
         assert isinstance(result, ImportResult)
         self._task = None
-        self.result = result
+        self.outcome = result
         self._running(False)
         self.progress.setVisible(False)
         self.load_button.setVisible(False)
@@ -242,15 +242,15 @@ class ImportDialog(QDialog):
             self.reject()
 
     def save_report(self) -> None:
-        if self.result is None:
+        if self.outcome is None:
             return
-        source = self.result.path
+        source = self.outcome.path
         suggested = source.with_name(f"{source.stem} — отклонённые строки.xlsx")
         target = messages.save_file(self, "Сохранить отчёт", suggested, REPORT_FILTER)
         if target is None:
             return
         try:
-            saved = save_rejections(self.result, target)
+            saved = save_rejections(self.outcome, target)
         except ReportError as exc:
             messages.error(self, str(exc))
             return

@@ -127,7 +127,9 @@ class PersonDialog(QDialog):
         layout.addWidget(self.consent)
         self.problems = problems_label()
         layout.addWidget(self.problems)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -237,7 +239,7 @@ class PersonDialog(QDialog):
         messages = [message for _name, message in problems]
         messages += self._consent_problems(fields)
         show_problems(self.problems, messages)
-        self.buttons.button(QDialogButtonBox.Save).setEnabled(not messages)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not messages)
         return messages
 
     def _suggest_giver(self, fields: PersonFields) -> None:

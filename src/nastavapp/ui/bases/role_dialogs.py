@@ -78,11 +78,15 @@ class _RoleDialog(QDialog):
         self.body = QFormLayout()
         self.layout_.addLayout(self.body)
         self.problems = problems_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
         if exists:
-            remove = self.buttons.addButton("Исключить из базы…", QDialogButtonBox.DestructiveRole)
+            remove = self.buttons.addButton(
+                "Исключить из базы…", QDialogButtonBox.ButtonRole.DestructiveRole
+            )
             remove.clicked.connect(self._remove)
 
     def finish_layout(self) -> None:
@@ -95,7 +99,7 @@ class _RoleDialog(QDialog):
 
     def show_result(self, problems: list[str]) -> list[str]:
         show_problems(self.problems, problems)
-        self.buttons.button(QDialogButtonBox.Save).setEnabled(not problems)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problems)
         return problems
 
     def _form(self, combo: QComboBox) -> MentoringForm | None:
@@ -227,7 +231,7 @@ class MentorDialog(_RoleDialog):
             edit.dateChanged.connect(self.check)
             self.steps.append((check, edit))
         self.stage = QLabel()
-        grid.addWidget(self.stage, 0, 2, 3, 1, Qt.AlignTop)
+        grid.addWidget(self.stage, 0, 2, 3, 1, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(2, 1)
         self._steps_changed()
         return box
@@ -238,8 +242,8 @@ class MentorDialog(_RoleDialog):
         self.events = QListWidget()
         self.events.setMaximumHeight(110)
         self.events.setWordWrap(True)
-        self.events.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.events.setResizeMode(QListWidget.Adjust)
+        self.events.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.events.setResizeMode(QListWidget.ResizeMode.Adjust)
         for event in events:
             self._event_item(event, event.id in role.training_event_ids)
         layout.addWidget(self.events)
@@ -257,9 +261,9 @@ class MentorDialog(_RoleDialog):
 
     def _event_item(self, event: TrainingEvent, attended: bool) -> None:
         item = QListWidgetItem(f"{event.event_date:%d.%m.%Y} — {event.title}")
-        item.setData(Qt.UserRole, event.id)
-        item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-        item.setCheckState(Qt.Checked if attended else Qt.Unchecked)
+        item.setData(Qt.ItemDataRole.UserRole, event.id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if attended else Qt.CheckState.Unchecked)
         self.events.addItem(item)
 
     def _new_event(self) -> None:
@@ -284,9 +288,9 @@ class MentorDialog(_RoleDialog):
     def role(self) -> MentorRole:
         interview, training, ready = self._dates()
         attended = frozenset(
-            int(self.events.item(i).data(Qt.UserRole))
+            int(self.events.item(i).data(Qt.ItemDataRole.UserRole))
             for i in range(self.events.count())
-            if self.events.item(i).checkState() == Qt.Checked
+            if self.events.item(i).checkState() == Qt.CheckState.Checked
         )
         return MentorRole(
             form=self._form(self.form),

@@ -66,7 +66,7 @@ class BasesScreen(Screen):
         self.title = heading("Базы")
         layout.addWidget(self.title)
         self.toolbar = QToolBar()
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.setStyleSheet("QToolBar { border: none; spacing: 2px; }")
         layout.addWidget(self.toolbar)
         self.undo_bar = self._build_undo_bar()
@@ -89,11 +89,17 @@ class BasesScreen(Screen):
         self._tab_changed()
 
     # construction -------------------------------------------------------------------------
-    def _action(self, text: str, slot: object, shortcut: object = None, tip: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(shortcut)
-            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         if tip:
             action.setToolTip(tip)
         action.triggered.connect(slot)
@@ -104,7 +110,7 @@ class BasesScreen(Screen):
         a = self.commands
         self.add_action = self._action("Добавить…", a.add, QKeySequence("Ins"))
         self.edit_action = self._action("Изменить…", a.edit, None, "Изменить данные участника")
-        self.delete_action = self._action("Удалить…", a.delete, QKeySequence.Delete)
+        self.delete_action = self._action("Удалить…", a.delete, QKeySequence.StandardKey.Delete)
         self.mentee_action = self._action(
             "Наставляемый…", a.mentee, None, "Включить в базу наставляемых или изменить запросы"
         )
@@ -123,7 +129,7 @@ class BasesScreen(Screen):
         self.export_action = self._action(
             "В Excel…", self.files.export, None, "Сохранить базу в файл Excel для печати"
         )
-        self.undo_action = self._action("Отменить", self.undo, QKeySequence.Undo)
+        self.undo_action = self._action("Отменить", self.undo, QKeySequence.StandardKey.Undo)
         self.undo_action.setEnabled(False)
         bar = self.toolbar
         for action in (self.add_action, self.edit_action, self.delete_action):

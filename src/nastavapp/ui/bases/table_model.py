@@ -41,21 +41,21 @@ from .columns import (
     row_tags,
 )
 
-ROW_ROLE = Qt.UserRole + 1  # the BaseRow of a row
-ID_ROLE = Qt.UserRole + 2  # the person's id
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the BaseRow of a row
+ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the person's id
 NO_CONSENT_BACKGROUND = QColor("#fdf1e7")
 NO_CONSENT_TEXT = QColor("#b23c17")
 # roles as plain ints: ``data()`` runs for every painted cell, and reading an attribute of
 # ``Qt`` costs microseconds each time (PySide enums)
-_DISPLAY = int(Qt.DisplayRole)
-_TOOLTIP = int(Qt.ToolTipRole)
-_BACKGROUND = int(Qt.BackgroundRole)
-_FOREGROUND = int(Qt.ForegroundRole)
-_ALIGNMENT = int(Qt.TextAlignmentRole)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _ROW, _ID = int(ROW_ROLE), int(ID_ROLE)
-_CENTRED = int(Qt.AlignCenter)
-ROW_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-NO_FLAGS = Qt.NoItemFlags
+_CENTRED = int(Qt.AlignmentFlag.AlignCenter)
+ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -80,7 +80,7 @@ class BaseTableModel(QAbstractTableModel):
         self.young_specialists = 0
         self._names: Names = {}
         self._collator = russian_collator()
-        self._sort: tuple[int, Qt.SortOrder] = (0, Qt.AscendingOrder)
+        self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
         self.warm_up = IdleWork(self)  # the column ranks of a load, worked out while idle
 
     # data -------------------------------------------------------------------------------------
@@ -140,7 +140,7 @@ class BaseTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         return self.cell(index.row(), index.column(), role)
@@ -178,14 +178,14 @@ class BaseTableModel(QAbstractTableModel):
         return text if len(text) > 20 else None
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         return column_header(self.columns, section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return ROW_FLAGS if index.isValid() else NO_FLAGS
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return
         self.layoutAboutToBeChanged.emit()
@@ -202,7 +202,7 @@ class BaseTableModel(QAbstractTableModel):
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         self._sort = (column, order)
-        descending = order == Qt.DescendingOrder
+        descending = order == Qt.SortOrder.DescendingOrder
         count = len(self._by_name)
         if self.columns[column] is NAME:  # the base order is ФИО order
             shown = list(range(count - 1, -1, -1)) if descending else list(range(count))

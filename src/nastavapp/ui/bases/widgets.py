@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
 
 DATE_FORMAT = "dd.MM.yyyy"
 _INVALID = "border: 1px solid #c62828; border-radius: 2px;"
@@ -57,3 +57,11 @@ def combo_with(choices: Sequence[tuple[object, str]], current: object = None) ->
     if found >= 0:
         combo.setCurrentIndex(found)
     return combo
+
+
+def combo_line(combo: QComboBox) -> QLineEdit:
+    """The text field of an editable combo box (made editable here if it was not)."""
+    combo.setEditable(True)
+    line = combo.lineEdit()
+    assert line is not None  # an editable combo box always has one
+    return line

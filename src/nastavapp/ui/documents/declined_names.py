@@ -28,14 +28,14 @@ class DeclinedNames(QTableWidget):
         self._filling = False
         self.setHorizontalHeaderLabels(["Кто", "Как в базе", "Падеж", "Как в приказе"])
         header = self.horizontalHeader()
-        fit, stretch = QHeaderView.ResizeToContents, QHeaderView.Stretch
+        fit, stretch = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
         for column, mode in enumerate((fit, stretch, fit, stretch)):
             header.setSectionResizeMode(column, mode)
         self.verticalHeader().setVisible(False)
         self.setEditTriggers(
-            QAbstractItemView.DoubleClicked
-            | QAbstractItemView.EditKeyPressed
-            | QAbstractItemView.AnyKeyPressed
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.setToolTip("Дважды щёлкните «Как в приказе», чтобы исправить склонение")
         self.itemChanged.connect(self._changed)
@@ -49,7 +49,7 @@ class DeclinedNames(QTableWidget):
                 for column, text in enumerate(texts):
                     item = QTableWidgetItem(text)
                     if column != FORM_COLUMN:
-                        item.setFlags(item.flags() & ~Qt.ItemIsEditable)
+                        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                     self.setItem(row, column, item)
         finally:
             self._filling = False

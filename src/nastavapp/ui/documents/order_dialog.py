@@ -64,7 +64,8 @@ HINT = (
 
 
 def _written_path(result: object) -> Path:
-    path, _registered = result  # type: ignore[misc]
+    assert isinstance(result, tuple)
+    path, _registered = result
     assert isinstance(path, Path)
     return path
 
@@ -325,7 +326,8 @@ class OrderDialog(QDialog):
         )
 
     def _written(self, result: object) -> None:
-        written, registered = result  # type: ignore[misc]
+        assert isinstance(result, tuple)
+        written, registered = result
         draft = self._saving_draft
         assert isinstance(written, Path) and isinstance(registered, OrderDraft) and draft
         self.last_saved = written
@@ -336,7 +338,7 @@ class OrderDialog(QDialog):
         """Everything but the busy bar and its line off while a save runs, then as it was."""
         if busy:
             kept = (self.saving.progress, self.saving.status)
-            children = self.findChildren(QWidget, "", Qt.FindDirectChildrenOnly)
+            children = self.findChildren(QWidget, "", Qt.FindChildOption.FindDirectChildrenOnly)
             self._enabled_before = {w: w.isEnabled() for w in children if w not in kept}
             for widget in self._enabled_before:
                 widget.setEnabled(False)

@@ -36,6 +36,7 @@ from ...services.people import list_persons
 from ...services.school import get_school
 from ...store import Store
 from .. import messages
+from ..bases.widgets import combo_line
 from .background_save import BackgroundSave, SaveRequest
 from .order_dialog import OrderDialog
 
@@ -125,8 +126,8 @@ class OrdersSection(QGroupBox):
         self.person = QComboBox()
         shrinkable(self.person)
         self.person.setEditable(True)
-        self.person.setInsertPolicy(QComboBox.NoInsert)
-        self.person.lineEdit().setPlaceholderText("ФИО, класс или должность")
+        self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo_line(self.person).setPlaceholderText("ФИО, класс или должность")
         self.person_button = QPushButton("Бланк согласия…")
         self.person_button.clicked.connect(self.save_person_consent)
         grid.addWidget(caption("Согласие:", "Согласие на обработку персональных данных"), 3, 0)
@@ -191,8 +192,8 @@ class OrdersSection(QGroupBox):
             self.person.addItem(f"{person.full_name} — {post_of(person)}", person.id)
         self.person.setCurrentIndex(-1)
         completer = QCompleter(self.person.model(), self.person)
-        completer.setFilterMode(Qt.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.person.setCompleter(completer)
         self.school_class.clear()
         self.school_class.addItems(school_classes(self._store))

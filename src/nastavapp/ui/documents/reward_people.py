@@ -59,16 +59,16 @@ class RewardPeople(QWidget):
         layout.addWidget(self.count)
         self.list = QListWidget()
         self.list.setWordWrap(True)  # a long post wraps rather than scroll the list sideways
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for person in people:
             text = f"{person.name}, {person.post}"
             if person.id in hidden:
                 text += NO_CONSENT
             item = QListWidgetItem(text)
-            item.setData(Qt.UserRole, person.id)
-            item.setData(Qt.UserRole + 1, ru_fold(text))
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked)
+            item.setData(Qt.ItemDataRole.UserRole, person.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, ru_fold(text))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
             self.list.addItem(item)
         self.list.itemChanged.connect(self._item_changed)
         layout.addWidget(self.list, 1)
@@ -81,14 +81,14 @@ class RewardPeople(QWidget):
     def checked_ids(self) -> tuple[int, ...]:
         """The ticked people's ids, in the list's order (by name)."""
         return tuple(
-            int(self.list.item(row).data(Qt.UserRole))
+            int(self.list.item(row).data(Qt.ItemDataRole.UserRole))
             for row in range(self.list.count())
-            if self.list.item(row).checkState() == Qt.Checked
+            if self.list.item(row).checkState() == Qt.CheckState.Checked
         )
 
     def set_shown_checked(self, on: bool) -> None:
         """Tick (or untick) every row shown now; one ``changed`` for them all."""
-        state = Qt.Checked if on else Qt.Unchecked
+        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
         shown = [
             self.list.item(row)
             for row in range(self.list.count())
@@ -120,7 +120,7 @@ class RewardPeople(QWidget):
         found = 0
         for row in range(self.list.count()):
             item = self.list.item(row)
-            shown = holds_words(str(item.data(Qt.UserRole + 1)), words)
+            shown = holds_words(str(item.data(Qt.ItemDataRole.UserRole + 1)), words)
             item.setHidden(not shown)
             found += shown
         self.nothing.setText(nothing_found(text) if words and not found else "")

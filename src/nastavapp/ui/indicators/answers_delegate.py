@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...models.vocab import QuestionType
 from ...store.text import ru_fold
+from ..bases.widgets import combo_line
 from ..table_search import source_model
 from .answers_model import ANONYMOUS, FORM, RESPONDENT, AnswersModel
 from .formatting import DASH
@@ -41,9 +42,9 @@ class ScoreValidator(QValidator):
     def validate(self, text: str, position: int) -> tuple[QValidator.State, str, int]:
         stripped = text.strip()
         if stripped == "" or (stripped.isdigit() and 1 <= int(stripped) <= 10):
-            return QValidator.Acceptable, text, position
+            return QValidator.State.Acceptable, text, position
         self.rejected.emit(stripped)
-        return QValidator.Invalid, text, position
+        return QValidator.State.Invalid, text, position
 
 
 class YesNoValidator(QValidator):
@@ -52,9 +53,9 @@ class YesNoValidator(QValidator):
     def validate(self, text: str, position: int) -> tuple[QValidator.State, str, int]:
         folded = text.strip().casefold()
         if folded == "" or any(word.startswith(folded) for word in YES + NO):
-            return QValidator.Acceptable, text, position
+            return QValidator.State.Acceptable, text, position
         self.rejected.emit(text.strip())
-        return QValidator.Invalid, text, position
+        return QValidator.State.Invalid, text, position
 
 
 def yes_no(text: str) -> str:
@@ -87,16 +88,16 @@ class AnswersDelegate(QStyledItemDelegate):
         if column == RESPONDENT:
             combo = QComboBox(parent)
             combo.setEditable(True)
-            combo.setInsertPolicy(QComboBox.NoInsert)
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             combo.addItem(ANONYMOUS, 0)
             for person in model.people.values():
                 combo.addItem(person.label, person.person_id)
             completer = QCompleter(combo.model(), combo)
-            completer.setFilterMode(Qt.MatchContains)
-            completer.setCaseSensitivity(Qt.CaseInsensitive)
-            completer.setCompletionMode(QCompleter.PopupCompletion)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             combo.setCompleter(completer)
-            combo.lineEdit().setPlaceholderText("фамилия или «анонимно»")
+            combo_line(combo).setPlaceholderText("фамилия или «анонимно»")
             return combo
         if column == FORM:
             combo = QComboBox(parent)
@@ -108,17 +109,17 @@ class AnswersDelegate(QStyledItemDelegate):
         edit = QLineEdit(parent)
         edit.setFrame(False)
         if item is not None and item.type is QuestionType.SCALE:
-            validator: QValidator = ScoreValidator(edit)
-            validator.rejected.connect(lambda text: self._refuse_score(text, item.text))
-            edit.setValidator(validator)
-            edit.setAlignment(Qt.AlignCenter)
+            score = ScoreValidator(edit)
+            score.rejected.connect(lambda text: self._refuse_score(text, item.text))
+            edit.setValidator(score)
+            edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
         elif item is not None and item.type is QuestionType.YES_NO:
             validator = YesNoValidator(edit)
             validator.rejected.connect(
                 lambda text: self.refused.emit(f"«{text}» — ответ должен быть «да» или «нет».")
             )
             edit.setValidator(validator)
-            edit.setAlignment(Qt.AlignCenter)
+            edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return edit
 
     def _refuse_score(self, text: str, question: str) -> None:
@@ -128,12 +129,12 @@ class AnswersDelegate(QStyledItemDelegate):
             self.refused.emit(f"«{text}» — не оценка: введите число от 1 до 10 («{question}»).")
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
-        value = index.data(Qt.EditRole)
+        value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QComboBox):
             found = editor.findData(value)
             editor.setCurrentIndex(max(0, found))
             if editor.isEditable():  # typing a surname replaces «анонимно»
-                editor.lineEdit().selectAll()
+                combo_line(editor).selectAll()
             return
         if isinstance(editor, QLineEdit):
             editor.setText("" if value is None else str(value))
@@ -148,16 +149,16 @@ class AnswersDelegate(QStyledItemDelegate):
                         "или оставьте «анонимно»."
                     )
                     return
-                model.setData(index, chosen, Qt.EditRole)
+                model.setData(index, chosen, Qt.ItemDataRole.EditRole)
                 return
-            model.setData(index, editor.currentData(), Qt.EditRole)
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
             return
         if isinstance(editor, QLineEdit):
             text = editor.text().strip()
             item = self._model(index).item_at(index.column())
             if item is not None and item.type is QuestionType.YES_NO:
                 text = yes_no(text)
-            model.setData(index, text, Qt.EditRole)
+            model.setData(index, text, Qt.ItemDataRole.EditRole)
 
     @staticmethod
     def _respondent(combo: QComboBox) -> int | None:

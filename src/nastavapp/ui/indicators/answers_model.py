@@ -72,7 +72,7 @@ class AnswersModel(QAbstractTableModel):
         self.groups: dict[int, GroupCard] = {}
         self.answered_on: date | None = None
         self._collator = russian_collator()
-        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.AscendingOrder)
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
 
     def load(
         self,
@@ -95,7 +95,7 @@ class AnswersModel(QAbstractTableModel):
         self.rows = [*rows, ResponseRow(None, answered_on=answered_on)] if template_id else []
         self.answered_on = answered_on
         if not 0 <= self._sort[0] < self.columnCount():
-            self._sort = (-1, Qt.AscendingOrder)
+            self._sort = (-1, Qt.SortOrder.AscendingOrder)
         self._arrange(*self._sort)
         self.endResetModel()
 
@@ -134,7 +134,7 @@ class AnswersModel(QAbstractTableModel):
         """The blank row for a new questionnaire is there whatever is searched."""
         return self.is_blank_row(row)
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by ``column`` (-1: the order of entry); the blank row stays last."""
         self._sort = (column if 0 <= column < self.columnCount() else -1, order)
         self.layoutAboutToBeChanged.emit()
@@ -158,7 +158,7 @@ class AnswersModel(QAbstractTableModel):
         elif column >= FIRST_ITEM:
             item = self.item_at(column)
             key = answer_key(item.id if item else None, self._collator)
-        self.rows = arranged(self.rows, key, descending=order == Qt.DescendingOrder)
+        self.rows = arranged(self.rows, key, descending=order == Qt.SortOrder.DescendingOrder)
 
     # Qt model interface ---------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -167,46 +167,57 @@ class AnswersModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() or self.template_id is None else FIRST_ITEM + len(self.items)
 
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self.rows[index.row()]
         column = index.column()
-        if role == Qt.BackgroundRole and row.id is None:
+        if role == Qt.ItemDataRole.BackgroundRole and row.id is None:
             return QBrush(NEW_ROW)
-        if role == Qt.TextAlignmentRole:
+        if role == Qt.ItemDataRole.TextAlignmentRole:
             item = self.item_at(column)
             centred = item is not None and item.type is not QuestionType.OPEN
-            return int((Qt.AlignCenter if centred else Qt.AlignLeft) | Qt.AlignVCenter)
-        if role == Qt.ForegroundRole and column == RESPONDENT and row.person_id is None:
+            return int(
+                (Qt.AlignmentFlag.AlignCenter if centred else Qt.AlignmentFlag.AlignLeft)
+                | Qt.AlignmentFlag.AlignVCenter
+            )
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and column == RESPONDENT
+            and row.person_id is None
+        ):
             return QBrush(QColor("#666666"))
-        if role not in (Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole):
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.EditRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
             return None
         if column == RESPONDENT:
-            if role == Qt.EditRole:
+            if role == Qt.ItemDataRole.EditRole:
                 return row.person_id or 0
-            if role == Qt.ToolTipRole:
+            if role == Qt.ItemDataRole.ToolTipRole:
                 return respondent_tip(row, self.respondent_label(row), self.people, self.groups)
             return self.respondent_label(row)
         if column == FORM:
-            if role == Qt.EditRole:
+            if role == Qt.ItemDataRole.EditRole:
                 return row.form.value if row.form else ""
             return row.form.label if row.form else DASH
         item = self.item_at(column)
         if item is None:
             return None
         text = shown(item, row.values.get(item.id or 0))
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return f"{item.position}. {item.text}" + (f"\nОтвет: {text}" if text else "")
         return text
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Vertical:
-            if role == Qt.DisplayRole and 0 <= section < len(self.rows):
+        if orientation == Qt.Orientation.Vertical:
+            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.rows):
                 return "+" if self.rows[section].id is None else str(section + 1)
-            if role == Qt.ToolTipRole and self.is_blank_row(section):
+            if role == Qt.ItemDataRole.ToolTipRole and self.is_blank_row(section):
                 return "Новая анкета: начните вводить ответы"
             return None
         if section == RESPONDENT:
@@ -218,19 +229,19 @@ class AnswersModel(QAbstractTableModel):
             if item is None:
                 return None
             titles = (str(item.position), f"{item.position}. {item.text} ({item.type.label})")
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return titles[0]
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return titles[1]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.NoItemFlags
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
-    def setData(self, index: Index, value: Any, role: int = Qt.EditRole) -> bool:
-        if not index.isValid() or role != Qt.EditRole or self.template_id is None:
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or self.template_id is None:
             return False
         row = self.rows[index.row()]
         try:
@@ -242,7 +253,7 @@ class AnswersModel(QAbstractTableModel):
             return True
         last = self.index(index.row(), self.columnCount() - 1)
         self.dataChanged.emit(self.index(index.row(), 0), last)
-        self.headerDataChanged.emit(Qt.Vertical, index.row(), index.row())
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, index.row(), index.row())
         if self.rows and self.rows[-1].id is not None:  # the blank row was stored: a new one
             position = len(self.rows)
             self.beginInsertRows(QModelIndex(), position, position)
@@ -311,6 +322,6 @@ class AnswersModel(QAbstractTableModel):
         self.beginRemoveRows(QModelIndex(), row, row)
         del self.rows[row]
         self.endRemoveRows()
-        self.headerDataChanged.emit(Qt.Vertical, 0, max(0, len(self.rows) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(0, len(self.rows) - 1))
         self.saved.emit()
         return True

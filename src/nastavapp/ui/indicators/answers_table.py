@@ -28,22 +28,22 @@ class AnswersTable(QTableView):
         self._start_column = FIRST_ITEM
         self._moving = False
         self._closing = False
-        self.setSelectionBehavior(QAbstractItemView.SelectItems)
-        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(
-            QAbstractItemView.AnyKeyPressed
-            | QAbstractItemView.DoubleClicked
-            | QAbstractItemView.EditKeyPressed
-            | QAbstractItemView.SelectedClicked
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.setTabKeyNavigation(True)
         self.setWordWrap(False)
         vertical = self.verticalHeader()
-        vertical.setSectionResizeMode(QHeaderView.Fixed)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(ROW_HEIGHT)
         vertical.setMinimumWidth(34)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(True)
         header.setMinimumSectionSize(34)
 
@@ -78,7 +78,9 @@ class AnswersTable(QTableView):
         index = model.index(row, min(column, model.columnCount() - 1))
         self._moving = True
         try:
-            self.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect)
+            self.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
         finally:
             self._moving = False
         self.scrollTo(index)
@@ -96,30 +98,30 @@ class AnswersTable(QTableView):
         current = self.currentIndex()
         model = self.model()
         last = model.columnCount() - 1 if model is not None else 0
-        enter = hint == QAbstractItemDelegate.SubmitModelCache
-        wrap = hint == QAbstractItemDelegate.EditNextItem and current.column() == last
+        enter = hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache
+        wrap = hint == QAbstractItemDelegate.EndEditHint.EditNextItem and current.column() == last
         if not (enter or wrap) or not current.isValid():
             self._moving = hint in (
-                QAbstractItemDelegate.EditNextItem,
-                QAbstractItemDelegate.EditPreviousItem,
+                QAbstractItemDelegate.EndEditHint.EditNextItem,
+                QAbstractItemDelegate.EndEditHint.EditPreviousItem,
             )
             try:
                 super().closeEditor(editor, hint)
             finally:
                 self._moving = False
             return
-        super().closeEditor(editor, QAbstractItemDelegate.NoHint)
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
         self.go_to(current.row() + 1, self._start_column)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.state() != QAbstractItemView.EditingState:
+        if self.state() != QAbstractItemView.State.EditingState:
             key = event.key()
-            if key in (Qt.Key_Return, Qt.Key_Enter):
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 current = self.currentIndex()
                 if current.isValid():
                     self.go_to(current.row() + 1, self._start_column, edit=False)
                     return
-            if key in (Qt.Key_Tab, Qt.Key_Backtab):
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
                 if self._closing:  # Qt's own Tab while an editor closes: the close moves on
                     event.accept()
                     return
@@ -129,14 +131,14 @@ class AnswersTable(QTableView):
                 finally:
                     self._moving = False
                 return
-            if key == Qt.Key_Delete and event.modifiers() & Qt.ControlModifier:
+            if key == Qt.Key.Key_Delete and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
                 self.deleteRequested.emit()
                 return
-            if key in (Qt.Key_Delete, Qt.Key_Backspace):
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 current = self.currentIndex()
                 if current.isValid() and current.column() >= FIRST_ITEM:
                     model = self.model()
                     if model is not None:
-                        model.setData(current, "", Qt.EditRole)
+                        model.setData(current, "", Qt.ItemDataRole.EditRole)
                     return
         super().keyPressEvent(event)

@@ -53,9 +53,9 @@ class IndicatorCard(QFrame):
         row.setSpacing(14)
         self.value = QPushButton(NBSP)
         self.value.setObjectName("value")
-        self.value.setCursor(Qt.PointingHandCursor)
+        self.value.setCursor(Qt.CursorShape.PointingHandCursor)
         self.value.setFlat(True)
-        self.value.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)  # never cut
+        self.value.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # never cut
         self.value.clicked.connect(lambda: self.openRequested.emit(spec.key, COUNTED))
         row.addWidget(self.value)
         side = QVBoxLayout()
@@ -77,9 +77,9 @@ class IndicatorCard(QFrame):
         self.counts = QPushButton()
         self.counts.setObjectName("counts")
         self.counts.setFlat(True)
-        self.counts.setCursor(Qt.PointingHandCursor)
+        self.counts.setCursor(Qt.CursorShape.PointingHandCursor)
         self.counts.clicked.connect(lambda: self.openRequested.emit(spec.key, EVERYONE))
-        layout.addWidget(self.counts, 0, Qt.AlignLeft)
+        layout.addWidget(self.counts, 0, Qt.AlignmentFlag.AlignLeft)
         self.definition = QLabel(f"= {spec.numerator} ÷ {spec.denominator}")
         self.definition.setWordWrap(True)
         self.definition.setStyleSheet("color: #555555; font-size: 8.5pt;")

@@ -67,10 +67,10 @@ def write_dashboard_pdf(
     writer.setCreator("Наставничество в школе")
     writer.setPageLayout(
         QPageLayout(
-            QPageSize(QPageSize.A4),
-            QPageLayout.Landscape,
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Landscape,
             QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-            QPageLayout.Millimeter,
+            QPageLayout.Unit.Millimeter,
         )
     )
     painter = QPainter()
@@ -80,7 +80,7 @@ def write_dashboard_pdf(
             "и файл не открыт в другой программе."
         )
     try:
-        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         base = QFont(print_family())
         base.setPointSizeF(9.0)
         painter.setFont(base)
@@ -106,18 +106,20 @@ def _heading(painter: QPainter, page: QRectF, heading: str, subheading: str, bas
     painter.setPen(QColor("#000000"))
     painter.setFont(title)
     rect = painter.boundingRect(
-        QRectF(page.left(), page.top(), page.width(), 80), Qt.TextWordWrap, heading
+        QRectF(page.left(), page.top(), page.width(), 80), Qt.TextFlag.TextWordWrap, heading
     )
     painter.drawText(
-        QRectF(page.left(), page.top(), page.width(), rect.height()), Qt.TextWordWrap, heading
+        QRectF(page.left(), page.top(), page.width(), rect.height()),
+        Qt.TextFlag.TextWordWrap,
+        heading,
     )
     painter.setFont(base)
     below = page.top() + rect.height() + 2
     sub = painter.boundingRect(
-        QRectF(page.left(), below, page.width(), 60), Qt.TextWordWrap, subheading
+        QRectF(page.left(), below, page.width(), 60), Qt.TextFlag.TextWordWrap, subheading
     )
     painter.drawText(
-        QRectF(page.left(), below, page.width(), sub.height()), Qt.TextWordWrap, subheading
+        QRectF(page.left(), below, page.width(), sub.height()), Qt.TextFlag.TextWordWrap, subheading
     )
     return below + sub.height() + 12
 
@@ -147,19 +149,19 @@ def _definitions_page(painter: QPainter, area: QRectF, indicators: Indicators, b
     for figure, definition in indicator_lines(indicators):
         painter.setFont(bold)
         rect = painter.boundingRect(
-            QRectF(area.left(), top, area.width(), 60), Qt.TextWordWrap, figure
+            QRectF(area.left(), top, area.width(), 60), Qt.TextFlag.TextWordWrap, figure
         )
         painter.drawText(
-            QRectF(area.left(), top, area.width(), rect.height()), Qt.TextWordWrap, figure
+            QRectF(area.left(), top, area.width(), rect.height()), Qt.TextFlag.TextWordWrap, figure
         )
         top += rect.height() + 2
         painter.setFont(small)
         text = f"Как считается: {definition}."
         rect = painter.boundingRect(
-            QRectF(area.left(), top, area.width(), 80), Qt.TextWordWrap, text
+            QRectF(area.left(), top, area.width(), 80), Qt.TextFlag.TextWordWrap, text
         )
         painter.drawText(
-            QRectF(area.left(), top, area.width(), rect.height()), Qt.TextWordWrap, text
+            QRectF(area.left(), top, area.width(), rect.height()), Qt.TextFlag.TextWordWrap, text
         )
         top += rect.height() + 14
     painter.setFont(small)
@@ -168,4 +170,4 @@ def _definitions_page(painter: QPainter, area: QRectF, indicators: Indicators, b
         "а не только участники баз. Возраст считается на дату расчёта. Федеральная цель — "
         "не менее 70 % обучающихся и 70 % педагогов, вовлечённых в наставничество."
     )
-    painter.drawText(QRectF(area.left(), top, area.width(), 80), Qt.TextWordWrap, note)
+    painter.drawText(QRectF(area.left(), top, area.width(), 80), Qt.TextFlag.TextWordWrap, note)

@@ -89,7 +89,7 @@ def hatch(painter: QPainter, rect: QRectF, look: Look) -> None:
     painter.fillRect(rect, QColor(look.fill))
     path = QPainterPath()
     path.addRect(rect)
-    painter.setClipPath(path, Qt.IntersectClip)
+    painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
     painter.setPen(QPen(QColor(look.ink), 1.0))
     left, top, width, height = rect.left(), rect.top(), rect.width(), rect.height()
     if look.hatch == "-":
@@ -110,7 +110,7 @@ def hatch(painter: QPainter, rect: QRectF, look: Look) -> None:
     painter.restore()
     painter.save()
     painter.setPen(QPen(QColor(look.ink), 1.0))
-    painter.setBrush(Qt.NoBrush)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRect(rect)
     painter.restore()
 
@@ -120,11 +120,11 @@ def _label_box(painter: QPainter, point: QPointF, text: str, metrics: QFontMetri
     width = metrics.horizontalAdvance(text) + 6
     box = QRectF(point.x(), point.y() - metrics.height() / 2 - 1, width, metrics.height() + 2)
     painter.save()
-    painter.setPen(Qt.NoPen)
+    painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor("#ffffff"))
     painter.drawRect(box)
     painter.restore()
-    painter.drawText(box, Qt.AlignCenter, text)
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
 
 def paint_chart(painter: QPainter, area: QRectF, chart: BarChart, *, grey: bool = False) -> None:
@@ -139,11 +139,11 @@ def paint_chart(painter: QPainter, area: QRectF, chart: BarChart, *, grey: bool 
     painter.setPen(ink)
     painter.setFont(title_font)
     title_rect = painter.boundingRect(
-        QRectF(area.left(), area.top(), area.width(), 200), Qt.TextWordWrap, chart.title
+        QRectF(area.left(), area.top(), area.width(), 200), Qt.TextFlag.TextWordWrap, chart.title
     )
     painter.drawText(
         QRectF(area.left(), area.top(), area.width(), title_rect.height()),
-        Qt.TextWordWrap | Qt.AlignLeft,
+        Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft,
         chart.title,
     )
     top = area.top() + title_rect.height() + 6
@@ -156,7 +156,7 @@ def paint_chart(painter: QPainter, area: QRectF, chart: BarChart, *, grey: bool 
         painter.setPen(QColor("#000000" if grey else "#555555"))
         painter.drawText(
             QRectF(area.left(), area.bottom() - line, area.width(), line),
-            Qt.AlignLeft | Qt.AlignVCenter,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             chart.note,
         )
         painter.setPen(ink)
@@ -190,11 +190,11 @@ def paint_chart(painter: QPainter, area: QRectF, chart: BarChart, *, grey: bool 
     for c, category in enumerate(chart.categories):
         band_top = plot.top() + c * band
         label_rect = QRectF(area.left(), band_top, label_width - 8, band)
-        flags = Qt.AlignRight | Qt.AlignVCenter
+        flags = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if band >= 2 * line and metrics.horizontalAdvance(category) > label_rect.width():
-            painter.drawText(label_rect, flags | Qt.TextWordWrap, category)
+            painter.drawText(label_rect, flags | Qt.TextFlag.TextWordWrap, category)
         else:
-            shown = metrics.elidedText(category, Qt.ElideRight, label_rect.width())
+            shown = metrics.elidedText(category, Qt.TextElideMode.ElideRight, label_rect.width())
             painter.drawText(label_rect, flags, shown)
         first = band_top + (band - bar * count) / 2
         for s, series in enumerate(chart.series):
@@ -205,7 +205,7 @@ def paint_chart(painter: QPainter, area: QRectF, chart: BarChart, *, grey: bool 
                 if rect.width() > 0:
                     hatch(painter, rect, looks[s % len(looks)])
             labels.append((QPointF(rect.right() + 3, rect.center().y()), chart.text_at(s, c)))
-    painter.setPen(QPen(QColor(TARGET_GREY if grey else TARGET_SCREEN), 2.0, Qt.DashLine))
+    painter.setPen(QPen(QColor(TARGET_GREY if grey else TARGET_SCREEN), 2.0, Qt.PenStyle.DashLine))
     if chart.target is not None and 0 <= chart.target <= chart.maximum:
         x = plot.left() + plot.width() * chart.target / chart.maximum
         painter.drawLine(QLineF(x, plot.top() - 2, x, plot.bottom()))
@@ -243,12 +243,16 @@ def _legend(
             hatch(painter, swatch, look)
         else:
             painter.save()
-            painter.setPen(QPen(QColor(TARGET_GREY if grey else TARGET_SCREEN), 2.0, Qt.DashLine))
+            painter.setPen(
+                QPen(QColor(TARGET_GREY if grey else TARGET_SCREEN), 2.0, Qt.PenStyle.DashLine)
+            )
             middle = swatch.center().x()
             painter.drawLine(QLineF(middle, swatch.top() - 1, middle, swatch.bottom() + 1))
             painter.restore()
         painter.drawText(
-            QRectF(x + 28, y, width + 4, row.height()), Qt.AlignLeft | Qt.AlignVCenter, text
+            QRectF(x + 28, y, width + 4, row.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            text,
         )
         x += 28 + width + 18
     return y + row.height() + 8
@@ -258,7 +262,7 @@ def _axis(
     painter: QPainter, plot: QRectF, chart: BarChart, metrics: QFontMetricsF, grey: bool
 ) -> None:
     painter.save()
-    grid = QPen(QColor("#bbbbbb" if grey else "#d6dde5"), 1.0, Qt.DotLine)
+    grid = QPen(QColor("#bbbbbb" if grey else "#d6dde5"), 1.0, Qt.PenStyle.DotLine)
     step = chart.step
     if step > 0 and chart.maximum > 0:  # fewer ticks when their labels would touch
         widest = metrics.horizontalAdvance(number(chart.maximum) + f"{NBSP}{chart.unit}") + 8
@@ -275,7 +279,7 @@ def _axis(
         width = metrics.horizontalAdvance(text)
         painter.drawText(
             QRectF(x - width / 2 - 2, plot.bottom() + 2, width + 4, metrics.height()),
-            Qt.AlignCenter,
+            Qt.AlignmentFlag.AlignCenter,
             text,
         )
         tick += step
@@ -293,7 +297,7 @@ class ChartWidget(QWidget):
         self.chart = chart
         self.grey = False
         self.setMinimumSize(360, 230)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         if chart is not None:
             self.set_chart(chart)
 
@@ -311,7 +315,7 @@ class ChartWidget(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         del event
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("#ffffff"))
         painter.setPen(QColor("#d5dde6"))
         painter.drawRect(self.rect().adjusted(0, 0, -1, -1))

@@ -82,7 +82,7 @@ class DashboardTab(QWidget):
         outer.addLayout(bar)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -97,7 +97,7 @@ class DashboardTab(QWidget):
             self.cards[spec.key] = card
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.RichText)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setObjectName("summary")
         self.summary.setStyleSheet(
             "#summary { background: white; border: 1px solid #d5dde6; border-radius: 6px;"
@@ -215,7 +215,7 @@ class DashboardTab(QWidget):
             dialog = PeopleDialog(
                 title, f"Как считается: {spec.definition}.", lines, show=which, parent=self
             )
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
         self.dialog = dialog
         dialog.open()
@@ -239,7 +239,7 @@ class DashboardTab(QWidget):
             f"Учебный год {self.year.title}; расчёт на {day:%d.%m.%Y}; порог удовлетворённости — "
             f"{number(self.figures.threshold)} из 10"
         )
-        QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             charts = dashboard_charts(self.figures)
             self.last_pdf = write_dashboard_pdf(

@@ -87,10 +87,10 @@ class AnswersImportDialog(QDialog):
         self.matching = QTableWidget(0, 2)
         self.matching.setHorizontalHeaderLabels(["Столбец файла", "Вопрос анкеты"])
         self.matching.verticalHeader().setVisible(False)
-        self.matching.setSelectionMode(QAbstractItemView.NoSelection)
+        self.matching.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.matching.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.matching.verticalHeader().setDefaultSectionSize(30)
         layout.addWidget(self.matching, 2)
         self.summary = QLabel()
@@ -99,9 +99,11 @@ class AnswersImportDialog(QDialog):
         self.problems = QListWidget()
         self.problems.setWordWrap(True)
         layout.addWidget(self.problems, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.ok = self.buttons.button(QDialogButtonBox.Ok)
-        self.buttons.button(QDialogButtonBox.Cancel).setText("Отмена")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Отмена")
         self.buttons.accepted.connect(self.load)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -122,7 +124,7 @@ class AnswersImportDialog(QDialog):
         for row, column in enumerate(columns):
             cell = QTableWidgetItem(header[column])
             cell.setToolTip(header[column])
-            cell.setFlags(Qt.ItemIsEnabled)
+            cell.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.matching.setItem(row, 0, cell)
             combo = QComboBox()
             for text, data in self._choices():

@@ -33,7 +33,7 @@ WHO = {Audience.MENTEE: "Наставляемые", Audience.MENTOR: "Наста
 def _page(parent_tabs: QTabWidget, title: str) -> QVBoxLayout:
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QScrollArea.NoFrame)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
     body = QWidget()
     layout = QVBoxLayout(body)
     layout.setContentsMargins(6, 8, 6, 8)
@@ -62,7 +62,7 @@ class MonitoringTab(QWidget):
         self.threshold = QDoubleSpinBox()
         self.threshold.setRange(1.0, 10.0)
         self.threshold.setDecimals(1)
-        self.threshold.setLocale(QLocale(QLocale.Russian, QLocale.Russia))  # «7,0»
+        self.threshold.setLocale(QLocale(QLocale.Language.Russian, QLocale.Country.Russia))  # «7,0»
         self.threshold.setSingleStep(0.5)
         self.threshold.setToolTip(
             "Респондент считается удовлетворённым, если его средний балл по вопросам со шкалой "

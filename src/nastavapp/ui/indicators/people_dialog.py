@@ -88,14 +88,14 @@ class PeopleDialog(QDialog):
         self.table.horizontalHeader().setSortIndicatorShown(True)
         self.table.set_weights([330, 260, 80, 110] if with_mark else [360, 300, 80])
         layout.addWidget(self.table, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        buttons.button(QDialogButtonBox.Close).setText("Закрыть")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("Закрыть")
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.filter.currentIndexChanged.connect(self._refill)
         self.filter.setCurrentIndex(max(0, self.filter.findData(show if with_mark else EVERYONE)))
         self._refill()
-        self.table.sortByColumn(0, Qt.AscendingOrder)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
 
     def _refill(self, *_args: object) -> None:
         chosen = self.filter.currentData() if self.with_mark else EVERYONE

@@ -119,7 +119,7 @@ class QuestionnaireTab(QWidget):
         self.table = AnswersTable()
         self.table.setModel(self.proxy)
         # the order of entry until a header is clicked
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.nothing_found = empty_hint(self.table)
         self.delegate = AnswersDelegate(self.table)
@@ -176,6 +176,10 @@ class QuestionnaireTab(QWidget):
         template_id = self.chooser.currentData()
         return next((t for t in self.templates if t.id == template_id), None)
 
+    def _template_edited(self) -> None:
+        self.reload()
+        self.saved.emit()
+
     def reload(self) -> None:
         template = self.current_template()
         for button in (self.questions_button, self.import_button, self.delete_button):
@@ -198,7 +202,7 @@ class QuestionnaireTab(QWidget):
         )
         header = self.table.horizontalHeader()
         if self.model.sort_column() < 0 <= header.sortIndicatorSection():
-            header.setSortIndicator(-1, Qt.AscendingOrder)  # that column is gone
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # that column is gone
         opened = {FIRST_ITEM + i for i, item in enumerate(items) if item.type is QuestionType.OPEN}
         self.table.size_columns(opened)
         self.show_refused("")
@@ -255,7 +259,9 @@ class QuestionnaireTab(QWidget):
         if row < 0 or self.model.is_blank_row(row):
             return
         who = self.model.respondent_label(self.model.rows[row])
-        number = self.proxy.headerData(current.row(), Qt.Vertical)  # as the row is numbered
+        number = self.proxy.headerData(
+            current.row(), Qt.Orientation.Vertical
+        )  # as the row is numbered
         if messages.confirm(self, f"Удалить анкету строки {number} ({who}) со всеми ответами?"):
             self.model.remove_row(row)
 
@@ -271,7 +277,7 @@ class QuestionnaireTab(QWidget):
         if template is None:
             return
         editor = TemplateEditor(self.store, template, self)
-        editor.changed.connect(lambda: (self.reload(), self.saved.emit()))
+        editor.changed.connect(self._template_edited)
         self._open(editor)
 
     def choose_file(self) -> None:
@@ -301,7 +307,7 @@ class QuestionnaireTab(QWidget):
         messages.info(self, f"Загружено анкет: {count}.")
 
     def _open(self, dialog: QDialog) -> None:
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
         self.dialog = dialog
         dialog.open()

@@ -22,8 +22,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 Index = QModelIndex | QPersistentModelIndex
-KEY_ROLE = Qt.UserRole + 1  # the sort key of a cell
-ID_ROLE = Qt.UserRole + 2  # the row's id (a person's, a pair's)
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the sort key of a cell
+ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's id (a person's, a pair's)
 ALERT_COLOR = QColor("#c62828")  # as overdue events on the start screen
 
 
@@ -45,8 +45,8 @@ class Row:
 
 
 def collator() -> QCollator:
-    found = QCollator(QLocale(QLocale.Russian, QLocale.Russia))
-    found.setCaseSensitivity(Qt.CaseInsensitive)
+    found = QCollator(QLocale(QLocale.Language.Russian, QLocale.Country.Russia))
+    found.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     found.setNumericMode(True)
     return found
 
@@ -79,26 +79,26 @@ class RowsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.titles)
 
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self._rows[index.row()]
         if index.column() >= len(row.cells):
             return None
         cell = row.cells[index.column()]
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return cell.text
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             # a text may be elided in a narrow column: whole in the tooltip (numbers never are)
             return cell.tip or (None if cell.number else cell.text)
-        if role == Qt.TextAlignmentRole:
-            horizontal = Qt.AlignCenter if cell.number else Qt.AlignLeft
-            return int(horizontal | Qt.AlignVCenter)
-        if role == Qt.FontRole and (cell.strong or row.pinned):
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignCenter if cell.number else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and (cell.strong or row.pinned):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ForegroundRole and cell.alert:
+        if role == Qt.ItemDataRole.ForegroundRole and cell.alert:
             return QBrush(ALERT_COLOR)
         if role == KEY_ROLE:
             return cell.key if cell.key is not None else cell.text
@@ -107,22 +107,22 @@ class RowsModel(QAbstractTableModel):
         return None
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Horizontal or not 0 <= section < len(self.titles):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.titles):
             return None
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.titles[section]
-        if role == Qt.ToolTipRole and section < len(self.tips):
+        if role == Qt.ItemDataRole.ToolTipRole and section < len(self.tips):
             return self.tips[section] or None
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.NoItemFlags
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.titles):
             return
         self.layoutAboutToBeChanged.emit()
@@ -141,7 +141,7 @@ class RowsModel(QAbstractTableModel):
         filled = sorted(
             (r for r in body if sort_key(r)[0] == 0),
             key=lambda r: sort_key(r)[1],
-            reverse=order == Qt.DescendingOrder,
+            reverse=order == Qt.SortOrder.DescendingOrder,
         )
         self._rows = filled + [r for r in body if sort_key(r)[0] == 1]
         self._rows += [r for r in before if r.pinned]

@@ -31,16 +31,20 @@ class ReportTable(FittedTable):
         self.model_ = RowsModel(titles, tips, self)
         self.setModel(self.model_)
         self.setSelectionMode(
-            QAbstractItemView.NoSelection if fit_rows else QAbstractItemView.SingleSelection
+            QAbstractItemView.SelectionMode.NoSelection
+            if fit_rows
+            else QAbstractItemView.SelectionMode.SingleSelection
         )
         self.setSortingEnabled(sortable)
-        self.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)  # the service's order
+        self.horizontalHeader().setSortIndicator(
+            -1, Qt.SortOrder.AscendingOrder
+        )  # the service's order
         self.fit_rows = fit_rows
         self.set_weights(weights)
         if fit_rows:
             self.setWordWrap(True)
-            self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-            self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_rows(
         self,
@@ -67,7 +71,9 @@ class ReportTable(FittedTable):
         height += max(ROW_HEIGHT, self.verticalHeader().length()) + 2 * self.frameWidth() + 2
         # no scroll bar when the columns fit (Qt showed one for a last column fitting exactly)
         wide = self.horizontalHeader().length() > self.viewport().width()
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded if wide else Qt.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded if wide else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
         if wide:
             height += self.horizontalScrollBar().sizeHint().height()
         if height != self.height():

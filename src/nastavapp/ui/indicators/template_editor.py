@@ -37,7 +37,7 @@ from ...store import Store
 from .. import messages
 
 NUMBER, TEXT, KIND, ANSWERS = range(4)
-ID_ROLE = Qt.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class TemplateEditor(QDialog):
@@ -68,15 +68,16 @@ class TemplateEditor(QDialog):
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["№", "Вопрос", "Тип", "Ответов"])
         self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
-            QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(TEXT, QHeaderView.Stretch)
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         for column, width in ((NUMBER, 40), (KIND, 130), (ANSWERS, 80)):
-            header.setSectionResizeMode(column, QHeaderView.Fixed)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, width)
         self.table.verticalHeader().setDefaultSectionSize(28)
         layout.addWidget(self.table, 1)
@@ -113,13 +114,17 @@ class TemplateEditor(QDialog):
                 "когда вы её добавите."
             )
         layout.addWidget(self.both)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        buttons.button(QDialogButtonBox.Close).setText("Закрыть")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("Закрыть")
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         # Enter in «Текст нового вопроса» adds the question, and nothing else: a default button
         # would be pressed too («Удалить вопрос» asked to delete the first question)
-        for button in (self.remove_button, self.add_button, buttons.button(QDialogButtonBox.Close)):
+        for button in (
+            self.remove_button,
+            self.add_button,
+            buttons.button(QDialogButtonBox.StandardButton.Close),
+        ):
             button.setAutoDefault(False)
         self._filling = False
         self.table.itemChanged.connect(self._renamed)
@@ -142,19 +147,24 @@ class TemplateEditor(QDialog):
                 for column, text in enumerate(cells):
                     cell = QTableWidgetItem(text)
                     cell.setData(ID_ROLE, item.id)
-                    flags = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+                    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                     if column == TEXT:
-                        flags |= Qt.ItemIsEditable
+                        flags |= Qt.ItemFlag.ItemIsEditable
                         cell.setToolTip(text)
                     else:
-                        cell.setTextAlignment(Qt.AlignCenter)
+                        cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                     cell.setFlags(flags)
                     self.table.setItem(row, column, cell)
         finally:
             self._filling = False
 
     def texts(self) -> list[str]:
-        return [self.table.item(r, TEXT).text() for r in range(self.table.rowCount())]
+        return [self._text_cell(r).text() for r in range(self.table.rowCount())]
+
+    def _text_cell(self, row: int) -> QTableWidgetItem:
+        cell = self.table.item(row, TEXT)
+        assert cell is not None  # every row is filled with its cells
+        return cell
 
     def _renamed(self, cell: QTableWidgetItem) -> None:
         if self._filling or cell.column() != TEXT:
@@ -185,7 +195,7 @@ class TemplateEditor(QDialog):
         row = self.table.currentRow()
         if row < 0:
             return
-        cell = self.table.item(row, TEXT)
+        cell = self._text_cell(row)
         if not messages.confirm(self, f"Удалить вопрос «{cell.text()}»?"):
             return
         try:

@@ -4,7 +4,7 @@ column, laid over the left edge of the table and scrolled up and down with it.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QWidget
 
@@ -113,7 +113,7 @@ class FrozenColumnTable(QTableView):
 
     def scrollTo(
         self,
-        index: QModelIndex,
+        index: QModelIndex | QPersistentModelIndex,
         hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
     ) -> None:
         if index.column() > 0:  # the first column is always in sight: only the others scroll

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...services.consolidation.reading import ReadingCancelled, ReadResult, read_reports
 from ...services.consolidation.report import SchoolReport
@@ -20,13 +21,46 @@ from ...store import StoreError
 from .. import messages
 from ..bases.worker import CancelCheck, Progress, Task
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QTabWidget
+
+    from ...store import Store
+    from ..bases.worker import TaskSignals
+    from .panels import ReportsPanel, SkippedPanel
+
 REPORT_FILTER = "Отчёты школ (*.xlsx *.xlsm *.xls *.ods);;Все файлы (*)"
 SHOWN_DUPLICATES = 8
 
 
-class ReportLoading:
+if TYPE_CHECKING:  # the window it is mixed into, for the type checker
+    from PySide6.QtWidgets import QMainWindow as _Window
+else:
+    _Window = object
+
+
+class ReportLoading(_Window):
     """The window's file-loading actions (mixed into :class:`MunicipalWindow`, whose widgets,
     thread pool and task signals they use)."""
+
+    if TYPE_CHECKING:
+        _store: Store
+        _task: Task | None
+        pool: QThreadPool
+        signals: TaskSignals
+        progress: QProgressBar
+        stop_button: QPushButton
+        add_files_button: QPushButton
+        add_folder_button: QPushButton
+        outcome: QLabel
+        tabs: QTabWidget
+        reports_panel: ReportsPanel
+        skipped_panel: SkippedPanel
+        last_added: AddResult | None
+
+        @property
+        def year(self) -> str: ...
+        def reload_years(self, select: str | None = None) -> None: ...
 
     def add_files(self) -> None:
         paths = messages.open_files(self, "Добавить отчёты школ", Path.home(), REPORT_FILTER)

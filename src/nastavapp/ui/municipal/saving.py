@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -13,9 +14,25 @@ from .. import messages
 XLSX_FILTER = "Книга Excel (*.xlsx)"
 PDF_FILTER = "Документ PDF (*.pdf)"
 
+if TYPE_CHECKING:
+    from ...services.consolidation.summary import Summary
 
-class SummarySaving:
+
+if TYPE_CHECKING:  # the window it is mixed into, for the type checker
+    from PySide6.QtWidgets import QMainWindow as _Window
+else:
+    _Window = object
+
+
+class SummarySaving(_Window):
     """The window's «Сохранить …» actions (mixed into :class:`MunicipalWindow`)."""
+
+    if TYPE_CHECKING:
+        _summary: Summary | None
+        last_saved: Path | None
+
+        @property
+        def year(self) -> str: ...
 
     def _suggested(self, suffix: str) -> Path:
         kind = "Аналитическая_справка" if suffix == ".pdf" else "Сводка"

@@ -63,8 +63,10 @@ class ApproveDialog(QDialog):
                 "приказа появятся в карточке каждой."
             )
         )
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.Ok)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("Утвердить")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

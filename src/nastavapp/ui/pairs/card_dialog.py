@@ -54,7 +54,7 @@ class CardDialog(QDialog):
         self.tabs.addTab(self.plan, "Индивидуальный план")
         self.tabs.addTab(self.meetings, "Встречи")
         layout.addWidget(self.tabs, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         for page in (self.page, self.plan, self.meetings):

@@ -70,8 +70,8 @@ class CardPage(QWidget):
         members = QHBoxLayout()
         self.mentees = QListWidget()
         self.mentees.setFixedHeight(84)
-        self.mentees.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.mentees.setTextElideMode(Qt.ElideRight)
+        self.mentees.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.mentees.setTextElideMode(Qt.TextElideMode.ElideRight)
         buttons = QVBoxLayout()
         self.add_button = QPushButton("Добавить…")
         self.add_button.clicked.connect(self.add_mentee)
@@ -149,8 +149,8 @@ class CardPage(QWidget):
         for widget in widgets:
             widget.blockSignals(False)
         live = card.status in LIVE
-        for widget in (*widgets, self.add_button):
-            widget.setEnabled(live)
+        for control in (*widgets, self.add_button):
+            control.setEnabled(live)
         self.remove_button.setEnabled(live and len(card.mentees) > 1)
         self.remove_button.setToolTip(
             "Исключить выбранного наставляемого из группы"

@@ -149,9 +149,9 @@ class GroupsModel(RowsModel):
     def extra(self, item: Any, column: int, role: int) -> Any:
         row: GroupRow = item
         status = row.card.status
-        if role == Qt.BackgroundRole and row.stale:
+        if role == Qt.ItemDataRole.BackgroundRole and row.stale:
             return QBrush(STALE_BACKGROUND)
-        if role == Qt.ForegroundRole:
+        if role == Qt.ItemDataRole.ForegroundRole:
             if row.stale and column == LAST:
                 return QBrush(STALE_TEXT)
             if status in (GroupStatus.DISBANDED, GroupStatus.COMPLETED):

@@ -60,7 +60,7 @@ class GroupsTab(QWidget):
             self.status_filter.addItem(status.label, status.value)
         self.status_filter.addItem(f"Без встреч больше {STALE_DAYS} дней", STALE)
         for combo in (self.form_filter, self.status_filter):
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self._filter)
         filters = SearchRow(self.search)
         filters.add_filter(self.form_filter)

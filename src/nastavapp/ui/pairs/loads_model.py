@@ -69,7 +69,7 @@ class MentorLoadModel(RowsModel):
 
     def extra(self, item: Any, column: int, role: int) -> Any:
         row: LoadRow = item
-        if role == Qt.ForegroundRole and column == PLACES:
+        if role == Qt.ItemDataRole.ForegroundRole and column == PLACES:
             if row.after > row.load.capacity:
                 return QBrush(OVER)
             return QBrush(FULL if row.after == row.load.capacity else FREE)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...models.vocab import MentoringForm, MentoringFormat
 from ...services.pairs import MentorLoad, PairDraft, UnpairedMentee, role_models
 from ...store.text import ru_fold
+from ..bases.widgets import combo_line
 from ..table_search import (
     SearchField,
     empty_hint,
@@ -35,7 +36,7 @@ from ..table_search import (
 )
 from .widgets import muted_label
 
-ID_ROLE = Qt.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def mentor_choice_text(load: MentorLoad) -> str:
@@ -46,7 +47,7 @@ def role_model_combo(form: MentoringForm | None = None, current: str = "") -> QC
     """Editable: the typical role models of the form, or the curator's own words."""
     combo = QComboBox()
     combo.setEditable(True)
-    combo.lineEdit().setPlaceholderText("выберите или впишите свою")
+    combo_line(combo).setPlaceholderText("выберите или впишите свою")
     if form is not None:
         fill_role_models(combo, form, current)
     return combo
@@ -101,8 +102,12 @@ class ManualPairDialog(QDialog):
         for mentee in mentees:
             item = QListWidgetItem(f"{mentee.name}, {mentee.post}" if mentee.post else mentee.name)
             item.setData(ID_ROLE, mentee.person_id)
-            item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable | Qt.ItemIsSelectable)
-            item.setCheckState(Qt.Unchecked)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemIsSelectable
+            )
+            item.setCheckState(Qt.CheckState.Unchecked)
             if mentee.requests:
                 item.setToolTip("Запросы: " + "; ".join(mentee.requests))
             self.mentees.addItem(item)
@@ -119,7 +124,9 @@ class ManualPairDialog(QDialog):
         details.addRow("&Формат:", self.format)
         details.addRow("&Цель:", self.goal)
         layout.addLayout(details)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -136,13 +143,15 @@ class ManualPairDialog(QDialog):
         """Exactly these mentees checked."""
         for row in range(self.mentees.count()):
             item = self.mentees.item(row)
-            item.setCheckState(Qt.Checked if item.data(ID_ROLE) in ids else Qt.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if item.data(ID_ROLE) in ids else Qt.CheckState.Unchecked
+            )
 
     def chosen_mentees(self) -> list[int]:
         return [
             int(self.mentees.item(row).data(ID_ROLE))
             for row in range(self.mentees.count())
-            if self.mentees.item(row).checkState() == Qt.Checked
+            if self.mentees.item(row).checkState() == Qt.CheckState.Checked
         ]
 
     def draft(self) -> PairDraft | None:
@@ -179,7 +188,9 @@ class ManualPairDialog(QDialog):
         else:
             text = f"Выбрано наставляемых: {count} — это будет группа (групповое наставничество)."
         self.chosen_label.setText(text)
-        self.buttons.button(QDialogButtonBox.Save).setEnabled(self.draft() is not None)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(
+            self.draft() is not None
+        )
 
     def accept(self) -> None:
         draft = self.draft()

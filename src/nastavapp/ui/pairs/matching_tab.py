@@ -96,8 +96,8 @@ class MatchingTab(QWidget):
         label = QLabel("&Форма:")
         self.form_combo = QComboBox()
         # as wide as its longest form with its count, never squeezed to «ученик -»
-        self.form_combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
-        self.form_combo.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
+        self.form_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.form_combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         label.setBuddy(self.form_combo)
         self.form_combo.currentIndexChanged.connect(self._form_chosen)
         self.rerun_button = QPushButton("Подобрать заново")

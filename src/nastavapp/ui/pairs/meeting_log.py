@@ -49,7 +49,7 @@ from .table_base import ITEM_ROLE, SearchProxy
 from .widgets import SubmitBox, columns_table, muted_label, on_delete_key
 
 PLAN_STATUSES = (GroupStatus.APPROVED, GroupStatus.ACTIVE)
-PLANNED_ROLE = Qt.UserRole
+PLANNED_ROLE = Qt.ItemDataRole.UserRole
 
 
 class MeetingLog(QWidget):
@@ -67,7 +67,7 @@ class MeetingLog(QWidget):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         layout.addWidget(self._build_form())
-        splitter = QSplitter(Qt.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
         self.model = MeetingsModel(self)
         self.proxy = SearchProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -90,7 +90,7 @@ class MeetingLog(QWidget):
         self.plan.itemActivated.connect(self._take_planned)
         plan_layout.addWidget(self.plan, 1)
         self.plan_note = muted_label()
-        self.plan_note.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        self.plan_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         plan_layout.addWidget(self.plan_note, 1)
         self.plan_hint = muted_label("Двойной щелчок — подставить встречу в форму.")
         plan_layout.addWidget(self.plan_hint)

@@ -81,7 +81,7 @@ class PlanItemsModel(RowsModel):
 
     def extra(self, item: Any, column: int, role: int) -> Any:
         entry: PlanEntry = item
-        if role == Qt.ForegroundRole:
+        if role == Qt.ItemDataRole.ForegroundRole:
             if column == 3 and entry.overdue(self.today):
                 return QBrush(OVERDUE)
             if column == 4 and entry.done:
@@ -107,7 +107,7 @@ class PlanEditor(QWidget):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.mentee = QComboBox()
-        self.mentee.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.mentee.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.mentee.currentIndexChanged.connect(lambda _i: self.reload())
         self.progress_bar = QProgressBar()
         self.progress_bar.setMaximumWidth(160)
@@ -318,7 +318,7 @@ class PlanEditor(QWidget):
             return None
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
-        QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             written = export_plan_pdf(self.store, card.id, target, today=self.today)
         except (ExportError, StoreError) as exc:

@@ -12,7 +12,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -188,18 +188,22 @@ class ProposalsModel(RowsModel):
     # Qt -----------------------------------------------------------------------------------------
     def extra(self, item: Any, column: int, role: int) -> Any:
         row: ProposalRow = item
-        if role == Qt.CheckStateRole and column == DECISION:
+        if role == Qt.ItemDataRole.CheckStateRole and column == DECISION:
             if row.mentor is None:
                 return None
-            return Qt.Checked if row.decision is Decision.ACCEPTED else Qt.Unchecked
-        if role == Qt.ForegroundRole:
+            return (
+                Qt.CheckState.Checked
+                if row.decision is Decision.ACCEPTED
+                else Qt.CheckState.Unchecked
+            )
+        if role == Qt.ItemDataRole.ForegroundRole:
             if row.decision is Decision.REJECTED:
                 return QBrush(MUTED)
             if column == DECISION and row.decision is Decision.ACCEPTED:
                 return QBrush(ACCEPTED_COLOR)
             if row.mentor is None and column in (MENTOR, WHY, DECISION):
                 return QBrush(WARNING)
-        if role == Qt.EditRole and column == MENTOR:
+        if role == Qt.ItemDataRole.EditRole and column == MENTOR:
             return row.mentor.person_id if row.mentor else None
         return None
 
@@ -222,18 +226,18 @@ class ProposalsModel(RowsModel):
             return base
         row: ProposalRow = self.row_at(index.row())
         if index.column() == DECISION and row.mentor is not None:
-            return base | Qt.ItemIsUserCheckable
+            return base | Qt.ItemFlag.ItemIsUserCheckable
         if index.column() == MENTOR and self.pool is not None:
-            return base | Qt.ItemIsEditable
+            return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def setData(self, index: Index, value: Any, role: int = Qt.EditRole) -> bool:
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid():
             return False
-        if role == Qt.CheckStateRole and index.column() == DECISION:
-            checked = Qt.CheckState(value) == Qt.Checked
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == DECISION:
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked
             return self.decide(index.row(), Decision.ACCEPTED if checked else Decision.PROPOSED)
-        if role == Qt.EditRole and index.column() == MENTOR and value is not None:
+        if role == Qt.ItemDataRole.EditRole and index.column() == MENTOR and value is not None:
             return self.choose_mentor(index.row(), int(value))
         return False
 
@@ -245,7 +249,7 @@ class MentorDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._model = model
 
-    def createEditor(
+    def createEditor(  # type: ignore[override]  # None: no other mentor to choose
         self, parent: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> QWidget | None:
         row = self._source_row(index)
@@ -253,7 +257,7 @@ class MentorDelegate(QStyledItemDelegate):
         if not found:
             return None
         combo = QComboBox(parent)
-        combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         chosen = self._model.chosen_places(skip_row=row)
         for mentor, score in found:
             free = mentor.free - chosen[mentor.person_id]
@@ -278,18 +282,18 @@ class MentorDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         assert isinstance(editor, QComboBox)
-        found = editor.findData(index.data(Qt.EditRole))
+        found = editor.findData(index.data(Qt.ItemDataRole.EditRole))
         editor.setCurrentIndex(max(found, 0))
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         assert isinstance(editor, QComboBox)
         value = editor.currentData()
-        if value is not None and value != index.data(Qt.EditRole):
-            model.setData(index, value, Qt.EditRole)
+        if value is not None and value != index.data(Qt.ItemDataRole.EditRole):
+            model.setData(index, value, Qt.ItemDataRole.EditRole)
 
     def updateEditorGeometry(
-        self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+        self, editor: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> None:
-        rect = option.rect  # type: ignore[attr-defined]
+        rect = option.rect
         width = max(rect.width(), editor.sizeHint().width())  # room for the points and places
         editor.setGeometry(rect.x(), rect.y(), width, rect.height())

@@ -58,7 +58,7 @@ class ProposalsPanel(QWidget):
         self.loads = MentorLoadModel(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        splitter = QSplitter(Qt.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -67,7 +67,8 @@ class ProposalsPanel(QWidget):
         column.addWidget(self.search)
         self.table = columns_table(self.proxy, self.model.columns, multi=True)
         self.table.setEditTriggers(
-            QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.table.setItemDelegateForColumn(MENTOR, MentorDelegate(self.model, self.table))
         self.empty_note = search_note(self.table, self.proxy, "все предложения")
@@ -96,9 +97,9 @@ class ProposalsPanel(QWidget):
         layout.addWidget(splitter, 1)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
-        self.detail.setTextFormat(Qt.RichText)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
         self.detail.setMinimumHeight(48)
-        self.detail.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.detail.setVisible(False)
         layout.addWidget(self.detail)
         for signal in (self.model.dataChanged, self.model.modelReset, self.model.rowsRemoved):

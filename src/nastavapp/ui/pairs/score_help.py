@@ -50,6 +50,6 @@ class ScoreHelpDialog(QDialog):
         self.text.setOpenLinks(False)
         self.text.setHtml(score_help_html())
         layout.addWidget(self.text)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

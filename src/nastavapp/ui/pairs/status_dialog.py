@@ -22,7 +22,7 @@ from ...services.pairs import UnpairedMentee
 from ..bases.widgets import date_edit, to_date
 from .widgets import muted_label
 
-ID_ROLE = Qt.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class StatusDialog(QDialog):
@@ -57,10 +57,12 @@ class StatusDialog(QDialog):
             self.reason_edit.setPlaceholderText("обязательно")
         form.addRow(reason_label, self.reason_edit)
         layout.addLayout(form)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.Ok)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(action)
-        self.buttons.button(QDialogButtonBox.Cancel).setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -98,8 +100,10 @@ class MenteePicker(QDialog):
         layout.addWidget(self.list, 1)
         if not mentees:
             layout.addWidget(muted_label("Все наставляемые этой формы уже в парах и группах."))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.Ok)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("Добавить")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

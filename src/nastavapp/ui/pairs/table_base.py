@@ -28,8 +28,8 @@ from ..table_search import TableSearchProxy
 
 SHORT_NAME_SAMPLE = "Щербакова Д. К."  # a short name wider than 9 in 10 of a large school's
 FULL_NAME_SAMPLE = "Александрова Любовь Денисовна"  # likewise a full name
-SORT_ROLE = Qt.UserRole + 10  # the row's rank in the column's order (int)
-ITEM_ROLE = Qt.UserRole + 11  # the row object itself
+SORT_ROLE = Qt.ItemDataRole.UserRole + 10  # the row's rank in the column's order (int)
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 11  # the row object itself
 
 Index = QModelIndex | QPersistentModelIndex
 RowTest = Callable[[Any], bool]
@@ -62,7 +62,7 @@ class RowsModel(QAbstractTableModel):
         self._empty: list[list[bool]] = []
         self._hay: list[str] = []
         self._collator = russian_collator()
-        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.AscendingOrder)
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
 
     # rows ---------------------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[Any]) -> None:
@@ -126,7 +126,7 @@ class RowsModel(QAbstractTableModel):
         if not 0 <= column < len(self.columns):
             return
         ranks, empty = self._ranks[column], self._empty[column]
-        if order == Qt.DescendingOrder:
+        if order == Qt.SortOrder.DescendingOrder:
             positions = sorted(range(len(self._rows)), key=lambda i: (empty[i], -ranks[i]))
         else:
             positions = sorted(range(len(self._rows)), key=ranks.__getitem__)
@@ -135,7 +135,7 @@ class RowsModel(QAbstractTableModel):
         self._ranks = [[ranks[i] for i in positions] for ranks in self._ranks]
         self._empty = [[empty[i] for i in positions] for empty in self._empty]
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return
         self._sort = (column, order)
@@ -158,20 +158,20 @@ class RowsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         item = self._rows[index.row()]
         column = self.columns[index.column()]
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return column.text(item)
         if role == SORT_ROLE:
             return self._ranks[index.column()][index.row()]
         if role == ITEM_ROLE:
             return item
-        if role == Qt.TextAlignmentRole and column.centred:
-            return int(Qt.AlignCenter)
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.centred:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(item, index.column())
         return self.extra(item, index.column(), role)
 
@@ -186,14 +186,14 @@ class RowsModel(QAbstractTableModel):
         return None
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         return column_header(self.columns, section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.NoItemFlags
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 def _places(ranks: list[int]) -> list[int]:

@@ -78,28 +78,32 @@ class UnpairedModel(RowsModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
         if index.isValid() and index.column() == SUPPORT:
-            return base | Qt.ItemIsUserCheckable
+            return base | Qt.ItemFlag.ItemIsUserCheckable
         if index.isValid() and index.column() == NOTE:
-            return base | Qt.ItemIsEditable
+            return base | Qt.ItemFlag.ItemIsEditable
         return base
 
     def extra(self, item: Any, column: int, role: int) -> Any:
         mentee: UnpairedMentee = item
-        if role == Qt.CheckStateRole and column == SUPPORT:
-            return Qt.Checked if mentee.needs_support else Qt.Unchecked
-        if role == Qt.EditRole and column == NOTE:
+        if role == Qt.ItemDataRole.CheckStateRole and column == SUPPORT:
+            return Qt.CheckState.Checked if mentee.needs_support else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.EditRole and column == NOTE:
             return mentee.note
-        if role == Qt.ForegroundRole and mentee.needs_support and column in (NAME, SUPPORT):
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and mentee.needs_support
+            and column in (NAME, SUPPORT)
+        ):
             return QBrush(SUPPORT_TEXT)
         return None
 
-    def setData(self, index: Index, value: Any, role: int = Qt.EditRole) -> bool:
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid():
             return False
         mentee: UnpairedMentee = self.row_at(index.row())
-        if role == Qt.CheckStateRole and index.column() == SUPPORT:
-            support, note = Qt.CheckState(value) == Qt.Checked, mentee.note
-        elif role == Qt.EditRole and index.column() == NOTE:
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == SUPPORT:
+            support, note = Qt.CheckState(value) == Qt.CheckState.Checked, mentee.note
+        elif role == Qt.ItemDataRole.EditRole and index.column() == NOTE:
             support, note = mentee.needs_support, str(value or "").strip()
         else:
             return False
@@ -149,12 +153,13 @@ class UnpairedTab(QWidget):
         self.empty_note = search_note(self.table, self.proxy, "всех наставляемых без\u00a0пары")
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.table.setEditTriggers(
-            QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         layout.addWidget(self.table, 1)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
-        self.detail.setTextFormat(Qt.RichText)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.detail)
         bottom = QHBoxLayout()
         self.counts = muted_label()

@@ -44,11 +44,11 @@ def make_table(
         model = proxy
     table.setModel(model)
     # the model's own order until a header is clicked
-    table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     table.setSortingEnabled(True)
-    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     if multi:
-        table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.set_weights(weights, samples, yielding)
     return table
 
@@ -98,7 +98,7 @@ class SubmitBox(QWidget):
     submitted = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()
             self.submitted.emit()
             return
@@ -112,10 +112,10 @@ class _DeleteKey(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
-            event.type() == QEvent.KeyPress
+            event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key_Delete
-            and event.modifiers() == Qt.NoModifier
+            and event.key() == Qt.Key.Key_Delete
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
         ):
             self._callback()
             return True

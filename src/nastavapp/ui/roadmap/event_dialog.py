@@ -60,7 +60,7 @@ class EventDialog(QDialog):
         self.setMinimumWidth(640)
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.addLayout(form)
 
         self.name = QLineEdit(event.name)
@@ -89,7 +89,7 @@ class EventDialog(QDialog):
             self.person.addItem(name, person_id)
         if event.responsible_person_id is not None:
             self.person.setCurrentIndex(max(0, self.person.findData(event.responsible_person_id)))
-        self.result = QLineEdit(event.result)
+        self.result_edit = QLineEdit(event.result)
         self.status = QComboBox()
         for status in EventStatus:
             self.status.addItem(status.label, status.value)
@@ -120,19 +120,21 @@ class EventDialog(QDialog):
         form.addRow("Даты:", dates)
         form.addRow("Ответственный:", self.responsible)
         form.addRow("Ответственный сотрудник:", self.person)
-        form.addRow("Результат:", self.result)
+        form.addRow("Результат:", self.result_edit)
         form.addRow("Статус:", self.status)
         form.addRow("Дата выполнения:", self.completed)
         form.addRow("Приказ:", order)
         form.addRow("Подтверждение:", evidence)
         form.addRow("Примечание:", self.note)
-        for edit in (self.name, self.period_label, self.result, self.evidence):
+        for edit in (self.name, self.period_label, self.result_edit, self.evidence):
             edit.setCursorPosition(0)  # a long name shows its beginning, not its end
 
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #b00020;")
         layout.addWidget(self.problem)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -159,7 +161,7 @@ class EventDialog(QDialog):
             problem = "Дата окончания раньше даты начала."
         self.problem.setText(problem)
         self.completed.setEnabled(self.chosen_status() is EventStatus.DONE)
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(not problem)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
 
     def chosen_status(self) -> EventStatus:
         return EventStatus(self.status.currentData())
@@ -174,7 +176,7 @@ class EventDialog(QDialog):
             end_date=to_date(self.end),
             responsible_role=ResponsibleRole(self.responsible.currentData()),
             responsible_person_id=int(self.person.currentData()),
-            result=self.result.text().strip(),
+            result=self.result_edit.text().strip(),
             status=status,
             completed_date=to_date(self.completed) if status is EventStatus.DONE else None,
             note=self.note.toPlainText().strip(),

@@ -17,7 +17,7 @@ from ...services.roadmap_rules import RuleVerdict
 OVERDUE = QColor("#c62828")
 DONE = QColor("#2e7d32")
 MUTED = QColor("#777777")
-EVENT_ID_ROLE = Qt.UserRole + 1
+EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 COLUMNS = ("№", "Мероприятие", "Сроки", "Ответственный", "Статус")
 NUMBER, NAME, PERIOD, RESPONSIBLE, STATUS = range(len(COLUMNS))
@@ -79,39 +79,43 @@ class EventsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(COLUMNS):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
             return COLUMNS[section]
         return None
 
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._events):
             return None
         event = self._events[index.row()]
         column = index.column()
         late = is_overdue(event, self._today)
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._display(event, column)
-        if role == Qt.ForegroundRole:
+        if role == Qt.ItemDataRole.ForegroundRole:
             if late:
                 return QBrush(OVERDUE)
             if column == STATUS and event.status is EventStatus.DONE:
                 return QBrush(DONE)
             if column == NUMBER or event.status is EventStatus.NOT_REQUIRED:
                 return QBrush(MUTED)
-        if role == Qt.FontRole and column == STATUS and late:
+        if role == Qt.ItemDataRole.FontRole and column == STATUS and late:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return event.content or event.name
         if role == EVENT_ID_ROLE:
             return event.id
-        if role == Qt.TextAlignmentRole and column == NUMBER:
-            return int(Qt.AlignRight | Qt.AlignTop)
-        if role == Qt.TextAlignmentRole:
-            return int(Qt.AlignLeft | Qt.AlignTop)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == NUMBER:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         return None
 
     def _display(self, event: RoadmapEvent, column: int) -> str:
