@@ -79,7 +79,7 @@ def main() -> None:
         clicks = [
             (column, order)
             for column in [*range(1, view.model.columnCount()), 0]
-            for order in (Qt.AscendingOrder, Qt.DescendingOrder)
+            for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder)
         ]
         sorts = [_timed(app, lambda c=c, o=o: view.table.sortByColumn(c, o)) for c, o in clicks]
         view.filters.search.setText("ива")

@@ -47,7 +47,7 @@ def main() -> int:
     wizard.grab().save(str(out / "wizard-2-people.png"))
     wizard.next()
     wizard.grab().save(str(out / "wizard-3-year.png"))
-    wizard.button(QWizard.FinishButton).click()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
     app.processEvents()
 
     if "--demo" in sys.argv:
@@ -59,7 +59,16 @@ def main() -> int:
     window = controller.window
     assert window is not None
     window.resize(1180, 760)
-    for key in ("home", "stage:1", "stage:2", "stage:6", "bases", "pairs", "indicators", "documents"):
+    for key in (
+        "home",
+        "stage:1",
+        "stage:2",
+        "stage:6",
+        "bases",
+        "pairs",
+        "indicators",
+        "documents",
+    ):
         window.show_screen(key)
         deadline = time.monotonic() + 5  # the matching of «Пары и группы» runs in a thread
         while time.monotonic() < deadline:

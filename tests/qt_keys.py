@@ -11,8 +11,10 @@ def type_text(widget: QWidget, text: str) -> None:
     """Type ``text`` into ``widget`` character by character, as a keyboard would."""
     widget.setFocus()
     for char in text:
-        for kind in (QEvent.KeyPress, QEvent.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, char))
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            )
 
 
 def shortcut(widget: QWidget, key: int, modifier: Qt.KeyboardModifier) -> None:
@@ -21,4 +23,4 @@ def shortcut(widget: QWidget, key: int, modifier: Qt.KeyboardModifier) -> None:
     from PySide6.QtTest import QTest
 
     QTest.keyClick(widget, key, modifier)
-    QTest.keyRelease(widget, Qt.Key_Control)
+    QTest.keyRelease(widget, Qt.Key.Key_Control)

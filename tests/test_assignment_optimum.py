@@ -66,9 +66,7 @@ def problems(draw: st.DrawFn) -> tuple[Scores, list[int]]:
 @given(problems())
 def test_same_optimum_as_the_hungarian_method(problem: tuple[Scores, list[int]]) -> None:
     scores, capacities = problem
-    assert value(scores, capacities, assign(scores, capacities)) == oracle_value(
-        scores, capacities
-    )
+    assert value(scores, capacities, assign(scores, capacities)) == oracle_value(scores, capacities)
 
 
 def test_same_optimum_on_a_crowded_school() -> None:

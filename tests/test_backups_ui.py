@@ -78,7 +78,7 @@ def test_the_list_says_when_why_and_what_each_backup_holds(qtbot, qtmodeltester,
     }
     assert _row(dialog, 1)[KIND] == "Ежедневная" and _row(dialog, 1)[PERSONS] == "300"
     assert _row(dialog, 2)[SCHOOL] == "файл не читается"
-    tooltip = dialog.model.index(1, SCHOOL).data(Qt.ToolTipRole)
+    tooltip = dialog.model.index(1, SCHOOL).data(Qt.ItemDataRole.ToolTipRole)
     assert tooltip.startswith(daily.describe())
     assert "людей — 300, пар и групп — 0" in tooltip
     assert dialog.selected().path == manual.path  # the newest is selected

@@ -59,31 +59,34 @@ def count(path: Path, sql: str) -> int:
     return value
 
 
-def click(view, row: int, modifier=Qt.NoModifier) -> None:
+def click(view, row: int, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     rect = view.table.visualRect(view.proxy.index(row, 0))
-    QTest.mouseClick(view.table.viewport(), Qt.LeftButton, modifier, rect.center())
+    QTest.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
 
 
-def key(view, code, modifier=Qt.NoModifier) -> None:
+def key(view, code, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     view.table.setFocus()
-    if modifier == Qt.NoModifier:
+    if modifier == Qt.KeyboardModifier.NoModifier:
         QTest.keyClick(view.table, code)
     else:
         shortcut(view.table, code, modifier)
 
 
 def shown_ids(view) -> list[int]:
-    return [view.proxy.index(r, 0).data(Qt.UserRole + 1).id for r in range(view.proxy.rowCount())]
+    return [
+        view.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1).id
+        for r in range(view.proxy.rowCount())
+    ]
 
 
 def test_rows_are_selected_with_shift_ctrl_and_the_keyboard(screen):
     view = screen.show_tab(BaseKind.ALL)
     click(view, 0)
     assert screen.edit_action.isEnabled() and screen.consent_action.isEnabled()
-    click(view, 4, Qt.ShiftModifier)
+    click(view, 4, Qt.KeyboardModifier.ShiftModifier)
     assert view.selected_ids() == shown_ids(view)[0:5]
-    click(view, 7, Qt.ControlModifier)
-    click(view, 2, Qt.ControlModifier)  # Ctrl+click again takes a row out
+    click(view, 7, Qt.KeyboardModifier.ControlModifier)
+    click(view, 2, Qt.KeyboardModifier.ControlModifier)  # Ctrl+click again takes a row out
     order = shown_ids(view)
     assert view.selected_ids() == [order[i] for i in (0, 1, 3, 4, 7)]
     assert view.selected() is None
@@ -95,21 +98,21 @@ def test_rows_are_selected_with_shift_ctrl_and_the_keyboard(screen):
         assert not action.isEnabled()
     assert screen.delete_action.isEnabled()
     assert screen.delete_action.toolTip() == "Удалить выделенных: 5"
-    key(view, Qt.Key_Return)
+    key(view, Qt.Key.Key_Return)
     assert screen.dialog is None  # Enter opens one person only
 
     click(view, 10)
     for _ in range(3):
-        key(view, Qt.Key_Down, Qt.ShiftModifier)
+        key(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     assert view.selected_ids() == shown_ids(view)[10:14]
-    key(view, Qt.Key_A, Qt.ControlModifier)
+    key(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     assert len(view.selected_rows()) == view.proxy.rowCount() == view.model.rowCount()
 
     click(view, 3)  # one again: the usual commands and shortcuts are back
     assert view.selected_id() == shown_ids(view)[3]
     assert screen.edit_action.isEnabled() and screen.mentee_action.isEnabled()
     assert "выделено" not in view.counts.text()
-    key(view, Qt.Key_Return)
+    key(view, Qt.Key.Key_Return)
     assert isinstance(screen.dialog, PersonDialog)
     screen.dialog.reject()
 
@@ -121,12 +124,12 @@ def test_three_hundred_loaded_by_mistake_go_at_once_and_come_back_with_one_undo(
     view = screen.show_tab(BaseKind.ALL)
     type_text(view.filters.search, "ученица-ошибка")
     assert view.proxy.rowCount() == LOADED
-    key(view, Qt.Key_A, Qt.ControlModifier)
+    key(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     before = dump(path)
     people = count(path, "SELECT count(*) FROM person")
 
     with qtbot.waitSignal(screen.bulkFinished, timeout=20000):
-        key(view, Qt.Key_Delete)
+        key(view, Qt.Key.Key_Delete)
     [question] = said["confirm"]
     assert question == (
         "Удалить из базы 300 человек?\n"
@@ -142,7 +145,7 @@ def test_three_hundred_loaded_by_mistake_go_at_once_and_come_back_with_one_undo(
     assert not said["error"]
 
     with qtbot.waitSignal(screen.bulkFinished, timeout=20000):
-        key(view, Qt.Key_Z, Qt.ControlModifier)
+        key(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert dump(path) == before
     assert view.proxy.rowCount() == LOADED
     assert len(view.selected_rows()) == LOADED  # they come back selected
@@ -190,7 +193,7 @@ def test_an_error_in_the_middle_deletes_nobody_and_says_so(qtbot, screen, store,
     path = store.path
     view = screen.show_tab(BaseKind.ALL)
     type_text(view.filters.search, "ученица-ошибка")
-    key(view, Qt.Key_A, Qt.ControlModifier)
+    key(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     victim = shown_ids(view)[250]
     conn = sqlite3.connect(path)
     conn.execute(
@@ -215,7 +218,7 @@ def test_saying_no_changes_nothing(screen, store, monkeypatch):
         "nastavapp.ui.messages.confirm", lambda _parent, text, *_a: asked.append(text) or False
     )
     view = screen.show_tab(BaseKind.ALL)
-    key(view, Qt.Key_A, Qt.ControlModifier)
+    key(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     before = dump(store.path)
     screen.delete_action.trigger()
     assert asked and asked[0].startswith(f"Удалить из базы {view.model.rowCount()} человек")
@@ -238,7 +241,7 @@ def test_a_slow_deletion_shows_progress_and_can_be_stopped(qtbot, screen, store,
     monkeypatch.setattr(bulk_commands, "delete_persons", slow)
     view = screen.show_tab(BaseKind.ALL)
     type_text(view.filters.search, "ученица-ошибка")
-    key(view, Qt.Key_A, Qt.ControlModifier)
+    key(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     before = dump(store.path)
     with qtbot.waitSignal(screen.bulkFinished, timeout=20000):
         screen.delete_action.trigger()
@@ -246,7 +249,7 @@ def test_a_slow_deletion_shows_progress_and_can_be_stopped(qtbot, screen, store,
         assert run is not None
         qtbot.waitUntil(lambda: run.isVisible() and run.value() > 5, timeout=10000)
         assert run.labelText() == "Удаление из базы: 300 чел. Подождите…"
-        assert run.maximum() == LOADED and run.windowModality() == Qt.WindowModal
+        assert run.maximum() == LOADED and run.windowModality() == Qt.WindowModality.WindowModal
         assert not screen.tabs.isEnabled() and not screen.delete_action.isEnabled()
         stop = run.findChild(QPushButton)
         assert stop.text() == "Прервать удаление"
@@ -280,7 +283,7 @@ def test_several_waiting_mentees_taken_out_of_the_base_and_back(qtbot, screen, s
     assert count(path, "SELECT count(*) FROM person") == people  # they stay in the school
     assert screen.undo_label.text() == "Исключено из базы наставляемых: 3 чел."
     with qtbot.waitSignal(screen.bulkFinished, timeout=20000):
-        key(view, Qt.Key_Z, Qt.ControlModifier)
+        key(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert dump(path) == before
     assert sorted(view.selected_ids()) == waiting
 

@@ -81,7 +81,7 @@ def test_after_a_load_every_column_is_ranked_without_a_click(qtbot, monkeypatch)
     monkeypatch.setattr(table_model_module, "column_ranks", no_work_at_a_click)
     header = view.table.horizontalHeader()
     spot = QPoint(header.sectionViewportPosition(MENTOR) + 10, header.height() // 2)
-    qtbot.mouseClick(header.viewport(), Qt.LeftButton, pos=spot)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=spot)
     # «Ё» beside «Е», not before «А» as code points would put it
     assert column_texts(view, MENTOR) == [
         "Абрамов Г. Г.",
@@ -89,9 +89,9 @@ def test_after_a_load_every_column_is_ranked_without_a_click(qtbot, monkeypatch)
         "Ёлкин Б. Б.",
         "Жуков В. В.",
     ]
-    view.table.sortByColumn(1, Qt.AscendingOrder)
+    view.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
     assert column_texts(view, 1) == ["2В", "9Б", "10А", "11А"]
-    view.table.sortByColumn(MENTOR, Qt.DescendingOrder)
+    view.table.sortByColumn(MENTOR, Qt.SortOrder.DescendingOrder)
     assert column_texts(view, 0) == ["Петров Ян", "Сидоров Ян", "Иванов Ян", "Орлов Ян"]
 
 
@@ -122,13 +122,13 @@ def test_a_new_load_during_the_warm_up_never_sorts_with_stale_ranks(qtbot, monke
     qtbot.waitUntil(lambda: not model.warm_up.busy)
     assert model.unranked_columns() == []
     for column in (1, 2, 3, 4, 5):
-        view.table.sortByColumn(column, Qt.AscendingOrder)
+        view.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
         texts = column_texts(view, column)
         if column == 1:  # classes: numbers as numbers
             assert texts == [f"{n}А" for n in range(1, count + 1)]
         else:
             assert in_russian_order(texts), (column, texts)
-    view.table.sortByColumn(MENTOR, Qt.AscendingOrder)
+    view.table.sortByColumn(MENTOR, Qt.SortOrder.AscendingOrder)
     mentors = column_texts(view, MENTOR)
     assert mentors[6:10] == ["Егоров А. А.", "Егоров А. А.", "Ёлкин А. А.", "Ёлкин А. А."]
     assert column_texts(view, 0)[6:8] == ["Ученик02 Ян", "Ученик08 Ян"]  # ties in ФИО order

@@ -65,7 +65,7 @@ def one(path: Path, sql: str) -> int:
 
 
 def save(dialog) -> None:
-    dialog.buttons.button(QDialogButtonBox.Save).click()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
 
 
 def test_every_table_model_passes_the_model_tester(screen, qtmodeltester):
@@ -91,7 +91,7 @@ def test_three_views_of_the_demo_school(screen):
     row = views[BaseKind.ALL].model.row_of(lacking.id)
     index = views[BaseKind.ALL].model.index(row, 5)
     assert index.data() in ("нет", "отозвано")
-    assert index.data(Qt.BackgroundRole) is not None  # the row is marked
+    assert index.data(Qt.ItemDataRole.BackgroundRole) is not None  # the row is marked
 
 
 def test_add_a_pupil_and_find_her_by_typing_yolkin(qtbot, screen, store, said):
@@ -99,7 +99,7 @@ def test_add_a_pupil_and_find_her_by_typing_yolkin(qtbot, screen, store, said):
     screen.add_action.trigger()
     dialog = screen.dialog
     assert isinstance(dialog, PersonDialog) and dialog.isVisible()
-    saving = dialog.buttons.button(QDialogButtonBox.Save)
+    saving = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     assert not saving.isEnabled()  # ФИО required
     type_text(dialog.last_name, "Ёлкина")
     type_text(dialog.first_name, "Анна")
@@ -194,15 +194,15 @@ def test_sort_by_any_column_with_yo_beside_ye(qtbot, screen, store):
     assert names[at - 1][0] == "Е" and names[at + 1][0] in "ЕЁЖ"
     header = view.table.horizontalHeader()
     spot = QPoint(header.sectionViewportPosition(2) + 10, header.height() // 2)
-    qtbot.mouseClick(header.viewport(), Qt.LeftButton, pos=spot)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=spot)
     ages = [view.proxy.index(r, 2).data() for r in range(view.proxy.rowCount())]
     numbers = [int(a) for a in ages if a]
     assert numbers == sorted(numbers)
     assert ages[-1] == ""  # no birth date: last
-    view.table.sortByColumn(2, Qt.DescendingOrder)
+    view.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
     numbers = [int(view.proxy.index(r, 2).data() or 0) for r in range(view.proxy.rowCount())]
     assert numbers[0] >= numbers[1] >= numbers[50]
-    view.table.sortByColumn(0, Qt.DescendingOrder)
+    view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert names_shown(view)[0].startswith("Я")
 
 
@@ -234,7 +234,7 @@ def test_delete_names_what_goes_and_ctrl_z_brings_it_back(qtbot, screen, store, 
 
     screen.activateWindow()
     view.table.setFocus()
-    shortcut(view.table, Qt.Key_Z, Qt.ControlModifier)
+    shortcut(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert get_person(store, mentor_id) is not None
     assert mentor_role(store, mentor_id, year.id) is not None
     assert one(path, answers) > 0
@@ -255,7 +255,7 @@ def test_mark_a_pupil_as_mentee_with_a_request(screen, store, said):
     screen.mentee_action.trigger()
     dialog = screen.dialog
     assert isinstance(dialog, MenteeDialog)
-    saving = dialog.buttons.button(QDialogButtonBox.Save)
+    saving = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     assert not saving.isEnabled()
     assert "Укажите хотя бы один запрос" in dialog.problems.text()
     text = dialog.requests.text_combo(0)
@@ -333,7 +333,7 @@ def test_take_a_mentee_out_of_the_base_and_undo(screen, store, said):
 def test_record_and_withdraw_a_consent(screen, store, said):
     view = screen.show_tab(BaseKind.ALL)
     view.filters.consent.setCurrentIndex(view.filters.consent.findData("missing"))
-    first = view.proxy.index(0, 0).data(Qt.UserRole + 1)
+    first = view.proxy.index(0, 0).data(Qt.ItemDataRole.UserRole + 1)
     view.select(first.id)
     screen.consent_action.trigger()
     dialog = screen.dialog

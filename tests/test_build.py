@@ -61,8 +61,10 @@ def test_the_built_program_passes_its_smoke_run(tmp_path: Path) -> None:
         assert (app / "nastavapp-cli").is_symlink()
         needed = re.search(r"^glibc needed: (\d+)\.(\d+) or newer", result.stdout, re.MULTILINE)
         assert needed, "build.sh names the oldest glibc the bundle runs on"
-        assert (2, 17) <= (int(needed[1]), int(needed[2])) <= tuple(
-            int(part) for part in platform.libc_ver()[1].split(".")[:2]
+        assert (
+            (2, 17)
+            <= (int(needed[1]), int(needed[2]))
+            <= tuple(int(part) for part in platform.libc_ver()[1].split(".")[:2])
         )
         archive = tmp_path / "dist" / f"nastavapp-{VERSION}-linux-{platform.machine()}.tar.gz"
         assert archive.stat().st_size > 10_000_000

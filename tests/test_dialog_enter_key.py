@@ -29,7 +29,7 @@ def test_enter_in_a_new_question_adds_it_and_asks_nothing(qtbot, school_store, s
     editor.table.setCurrentCell(0, 1)  # the curator looked at a question first
     before = editor.texts()
     type_text(editor.new_text, "Нужна ли помощь с проектом?")
-    QTest.keyClick(editor.new_text, Qt.Key_Return)
+    QTest.keyClick(editor.new_text, Qt.Key.Key_Return)
     # «Удалить вопрос» was the dialog's default button: Enter asked to delete the first question
     assert said["confirm"] == []
     assert editor.texts() == [*before, "Нужна ли помощь с проектом?"]
@@ -44,7 +44,7 @@ def test_enter_in_the_order_number_keeps_the_edited_text(qtbot, school_store):
     dialog.show()
     dialog.points.setPlainText(dialog.points.toPlainText() + "\n9. Свой пункт.")
     type_text(dialog.number, "115-о")
-    QTest.keyClick(dialog.number, Qt.Key_Return)
+    QTest.keyClick(dialog.number, Qt.Key.Key_Return)
     # «Заполнить заново» was the default button: Enter made the text again from the template
     assert dialog.points.toPlainText().endswith("9. Свой пункт.")
     assert dialog.number.text() == "115-о"

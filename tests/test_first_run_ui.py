@@ -46,27 +46,29 @@ def fill_wizard(qtbot, wizard: QWizard) -> None:
         "Муниципальное бюджетное общеобразовательное учреждение "
         "«Кедровская средняя общеобразовательная школа»",
     )
-    assert not wizard.button(QWizard.NextButton).isEnabled()  # short name still missing
+    assert not wizard.button(
+        QWizard.WizardButton.NextButton
+    ).isEnabled()  # short name still missing
     type_text(school.short_name, "МБОУ «Кедровская СОШ»")
     type_text(school.municipality, "Чаинский район")
-    qtbot.mouseClick(wizard.button(QWizard.NextButton), Qt.LeftButton)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
 
     people = wizard.people_page
-    assert not wizard.button(QWizard.NextButton).isEnabled()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     type_text(people.director, "Семёнов  Олег Петрович")
     type_text(people.curator, "Иванова Мария Петровна")
     assert people.director_sex.value() is Sex.MALE  # guessed from the patronymic
     assert people.curator_sex.value() is Sex.FEMALE
-    qtbot.mouseClick(wizard.button(QWizard.NextButton), Qt.LeftButton)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
 
     year = wizard.year_page
     assert year.year.currentText() == "2025/2026"  # from «today»
     for box in year.form_boxes.values():
         box.setChecked(False)
-    assert not wizard.button(QWizard.FinishButton).isEnabled()
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     year.form_boxes[MentoringForm.TEACHER_TEACHER].setChecked(True)
     year.form_boxes[MentoringForm.UNISTUDENT_STUDENT].setChecked(True)
-    assert wizard.button(QWizard.FinishButton).isEnabled()
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
 
 
 def test_first_run_wizard_leads_to_the_main_window(qtbot, controller, db_path):
@@ -75,9 +77,11 @@ def test_first_run_wizard_leads_to_the_main_window(qtbot, controller, db_path):
     assert ctl.window is None and ctl.wizard is not None
     wizard = ctl.wizard
     qtbot.waitExposed(wizard)
-    assert wizard.button(QWizard.NextButton).text() != "&Next >"  # Qt's Russian translation
+    assert (
+        wizard.button(QWizard.WizardButton.NextButton).text() != "&Next >"
+    )  # Qt's Russian translation
     fill_wizard(qtbot, wizard)
-    qtbot.mouseClick(wizard.button(QWizard.FinishButton), Qt.LeftButton)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: ctl.window is not None)
     window = ctl.window
     assert window.school_label.text() == "МБОУ «Кедровская СОШ»"

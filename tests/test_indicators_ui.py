@@ -90,23 +90,23 @@ def test_answers_typed_by_keyboard_reach_the_dashboard(qtbot, screen, store):
     table.go_to(blank, FIRST_ITEM, edit=False)
     table.setFocus()
     with qtbot.waitSignal(screen.dataChanged, timeout=3000):
-        QTest.keyClick(table, Qt.Key_9)  # a digit on a cell starts editing with that digit
+        QTest.keyClick(table, Qt.Key.Key_9)  # a digit on a cell starts editing with that digit
         QApplication.processEvents()
         editor = QApplication.focusWidget()
         assert isinstance(editor, QLineEdit) and editor.text() == "9"
         assert tab.question.text().startswith("Вопрос 1 из 8 (шкала 1–10)")
-        press(Qt.Key_Tab)
-        press(Qt.Key_1, "11")  # «11» is refused at the second keystroke
+        press(Qt.Key.Key_Tab)
+        press(Qt.Key.Key_1, "11")  # «11» is refused at the second keystroke
         editor = QApplication.focusWidget()
         assert isinstance(editor, QLineEdit) and editor.text() == "1"
         assert tab.refused.isVisible() and tab.refused.text().startswith("11 — вне шкалы")
-        press(Qt.Key_0, "0")  # «10»
-        press(Qt.Key_Tab)
+        press(Qt.Key.Key_0, "0")  # «10»
+        press(Qt.Key.Key_Tab)
         for digits in ("7", "8", "9", "10"):
-            press(Qt.Key_unknown, digits)
-            press(Qt.Key_Tab)
+            press(Qt.Key.Key_unknown, digits)
+            press(Qt.Key.Key_Tab)
         type_text(QApplication.focusWidget(), "д")  # yes/no: «д» is «да»
-        press(Qt.Key_Return)  # the next respondent, back in the first question's column
+        press(Qt.Key.Key_Return)  # the next respondent, back in the first question's column
         qtbot.waitUntil(lambda: table.currentIndex().row() == blank + 1)
     assert table.currentIndex().column() == FIRST_ITEM
     assert not tab.refused.isVisible()
@@ -136,17 +136,17 @@ def test_a_named_respondent_brings_his_form(qtbot, screen, store):
     combo = QApplication.focusWidget()
     assert isinstance(combo, QComboBox) and combo.currentText() == "анонимно"
     type_text(combo, person.short_name)  # replaces «анонимно»; the matches pop up
-    press(Qt.Key_Tab)
+    press(Qt.Key.Key_Tab)
     with qtbot.waitActive(screen):  # offscreen: the matches' popup leaves no active window
         screen.activateWindow()
     tab.table.setFocus()
     assert tab.model.rows[blank].person_id == person.person_id
     assert tab.model.data(tab.model.index(blank, FORM)) == person.form.label
     assert tab.table.currentIndex().column() == FORM
-    press(Qt.Key_Tab)
+    press(Qt.Key.Key_Tab)
     assert tab.table.currentIndex().column() == FIRST_ITEM
-    press(Qt.Key_unknown, "8")
-    press(Qt.Key_Tab)
+    press(Qt.Key.Key_unknown, "8")
+    press(Qt.Key.Key_Tab)
     row = template_responses(store, template.id)[-1]
     assert (row.person_id, row.form, row.group_id) == (
         person.person_id,
@@ -167,7 +167,7 @@ def test_a_stored_answer_is_changed_cleared_and_the_row_deleted(screen, store, s
     assert model.setData(first, "3")
     assert template_responses(store, template.id)[0].values[model.items[0].id] == 3
     tab.table.go_to(0, FIRST_ITEM, edit=False)
-    QTest.keyClick(tab.table, Qt.Key_Delete)  # clears the cell
+    QTest.keyClick(tab.table, Qt.Key.Key_Delete)  # clears the cell
     assert model.items[0].id not in template_responses(store, template.id)[0].values
     count = len(model.stored_rows())
     tab.delete_current()
@@ -183,7 +183,7 @@ def test_people_behind_a_number(qtbot, screen, qtmodeltester):
     assert card.counts.text() == f"{len(ratio.numerator)} из {len(ratio.denominator)}"
     assert "÷ все обучающиеся 10–19 лет школы" in card.definition.text()
     assert "доля обучающихся 10–19 лет в роли наставляемого =" in card.toolTip()
-    qtbot.mouseClick(card.value, Qt.LeftButton)
+    qtbot.mouseClick(card.value, Qt.MouseButton.LeftButton)
     dialog = dashboard.dialog
     assert isinstance(dialog, PeopleDialog) and dialog.isVisible()
     qtmodeltester.check(dialog.model)
@@ -191,11 +191,11 @@ def test_people_behind_a_number(qtbot, screen, qtmodeltester):
     assert dialog.names() == sorted(dialog.names(), key=lambda n: n.casefold().replace("ё", "е"))
     dialog.filter.setCurrentIndex(dialog.filter.findData("all"))
     assert len(dialog.names()) == len(ratio.denominator)
-    dialog.table.sortByColumn(2, Qt.DescendingOrder)  # «Возраст»
+    dialog.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # «Возраст»
     ages = [int(dialog.model.text(r, 2)) for r in range(dialog.model.rowCount())]
     assert ages == sorted(ages, reverse=True) and ages[-1] >= 10 and ages[0] <= 19
     dialog.close()
-    qtbot.mouseClick(dashboard.cards["teachers_involved"].counts, Qt.LeftButton)
+    qtbot.mouseClick(dashboard.cards["teachers_involved"].counts, Qt.MouseButton.LeftButton)
     assert dashboard.dialog.filter.currentData() == "all"
     dashboard.dialog.close()
     dashboard.summary.linkActivated.emit("mentors")
@@ -233,7 +233,7 @@ def test_zero_denominator_shows_a_dash(qtbot, empty_school, tmp_path, monkeypatc
     assert "пока нет" in screen.monitoring.quality_captions[Audience.MENTEE].text()
     screen.tabs.setCurrentWidget(screen.questionnaires)
     assert screen.questionnaires.missing_row.isVisibleTo(screen)
-    qtbot.mouseClick(screen.questionnaires.missing_button, Qt.LeftButton)
+    qtbot.mouseClick(screen.questionnaires.missing_button, Qt.MouseButton.LeftButton)
     assert screen.questionnaires.chooser.count() == 4
 
 
@@ -246,7 +246,7 @@ def test_the_dashboard_printed_to_pdf_in_grey(qtbot, screen, tmp_path, monkeypat
 
     target = tmp_path / "Показатели"
     monkeypatch.setattr("nastavapp.ui.messages.save_file", lambda *a: target)
-    qtbot.mouseClick(screen.dashboard.pdf_button, Qt.LeftButton)
+    qtbot.mouseClick(screen.dashboard.pdf_button, Qt.MouseButton.LeftButton)
     written = tmp_path / "Показатели.pdf"
     assert screen.dashboard.last_pdf == written and said["info"]
     reader = PdfReader(written)
@@ -282,13 +282,13 @@ def test_questions_edited_and_answers_loaded_from_a_form(qtbot, screen, store, t
     _choose(screen, template)
     tab = screen.questionnaires
     columns = tab.model.columnCount()
-    qtbot.mouseClick(tab.questions_button, Qt.LeftButton)
+    qtbot.mouseClick(tab.questions_button, Qt.MouseButton.LeftButton)
     editor = tab.dialog
     cell = editor.table.item(0, 1)
     cell.setText("Эффективность программы (входная)")
     assert tab.model.items[0].text == "Эффективность программы (входная)"
     editor.new_text.setText("Ждёте ли помощи с олимпиадой?")
-    qtbot.mouseClick(editor.add_button, Qt.LeftButton)
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
     assert editor.texts()[-1] == "Ждёте ли помощи с олимпиадой?"
     assert tab.model.columnCount() == columns + 1
     editor.table.setCurrentCell(0, 1)
@@ -312,7 +312,7 @@ def test_questions_edited_and_answers_loaded_from_a_form(qtbot, screen, store, t
     assert dialog.preview.mapping.special
     combo.setCurrentIndex(0)
     with qtbot.waitSignal(screen.dataChanged, timeout=3000):
-        qtbot.mouseClick(dialog.ok, Qt.LeftButton)
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert said["info"][-1] == "Загружено анкет: 2."
     assert len(template_responses(store, template.id)) == before + 2
     assert tab.model.rowCount() == before + 3  # and the blank row

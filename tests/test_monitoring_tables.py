@@ -67,7 +67,9 @@ def test_short_tables_wrap_their_texts_whole_and_the_long_list_marks_stale_pairs
                 option = QStyleOptionViewItem()
                 table.itemDelegate().initStyleOption(option, index)
                 option.rect = table.visualRect(index)
-                area = table.style().subElementRect(QStyle.SE_ItemViewItemText, option, table)
+                area = table.style().subElementRect(
+                    QStyle.SubElement.SE_ItemViewItemText, option, table
+                )
                 metrics = QFontMetrics(option.font)
                 flags = int(Qt.TextFlag.TextWordWrap)
                 text = index.data()
@@ -76,10 +78,14 @@ def test_short_tables_wrap_their_texts_whole_and_the_long_list_marks_stale_pairs
                 wrapped += needed.height() > metrics.height()
     assert wrapped >= 5  # at this width the questions do not fit on one line
     pairs = tab.pairs.model_
-    stale = [r for r in range(pairs.rowCount()) if pairs.index(r, 4).data(Qt.ForegroundRole)]
+    stale = [
+        r for r in range(pairs.rowCount()) if pairs.index(r, 4).data(Qt.ItemDataRole.ForegroundRole)
+    ]
     assert stale, "by 20.06.2026 some pairs have not met for a month"
     for row in stale:
-        assert pairs.index(row, 4).data(Qt.ForegroundRole).color() == ALERT_COLOR
-        assert pairs.index(row, 4).data(Qt.ToolTipRole) == "Нет встреч больше 30 дней"
+        assert pairs.index(row, 4).data(Qt.ItemDataRole.ForegroundRole).color() == ALERT_COLOR
+        assert pairs.index(row, 4).data(Qt.ItemDataRole.ToolTipRole) == "Нет встреч больше 30 дней"
     elided = pairs.index(0, 1)
-    assert elided.data(Qt.ToolTipRole) == elided.data()  # a form cut short is read whole there
+    assert (
+        elided.data(Qt.ItemDataRole.ToolTipRole) == elided.data()
+    )  # a form cut short is read whole there

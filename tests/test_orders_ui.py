@@ -127,7 +127,7 @@ def test_reward_order_for_the_chosen_mentors(section, qtbot, tmp_path, monkeypat
     from PySide6.QtCore import Qt
 
     for i in range(1, dialog.people.count()):
-        dialog.people.item(i).setCheckState(Qt.Unchecked)
+        dialog.people.item(i).setCheckState(Qt.CheckState.Unchecked)
     assert dialog.points.toPlainText().count("\n1.") == 1  # one person thanked
     dialog.number.setText("160-о")
     answers(monkeypatch, tmp_path / "поощрение.pdf")
@@ -161,7 +161,7 @@ def test_the_dialog_says_how_many_are_not_named(section, monkeypatch):
     assert len(marked) == 2
     for i in range(dialog.people.count()):  # only those with a consent: nothing to say
         if "нет согласия" in dialog.people.item(i).text():
-            dialog.people.item(i).setCheckState(Qt.Unchecked)
+            dialog.people.item(i).setCheckState(Qt.CheckState.Unchecked)
     assert dialog.unnamed.isHidden()
     dialog.close()
     section.order_kind.setCurrentIndex(

@@ -44,14 +44,14 @@ def _text_room(combo: QComboBox) -> int:
     option = QStyleOptionComboBox()
     combo.initStyleOption(option)
     field = combo.style().subControlRect(
-        QStyle.CC_ComboBox, option, QStyle.SC_ComboBoxEditField, combo
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
     )
     return field.width()
 
 
 def _lay_out() -> None:
     """Layouts settle, but the matching's result (a queued signal) is not delivered yet."""
-    QApplication.sendPostedEvents(None, QEvent.LayoutRequest)
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 def _rect_in(widget: QWidget, ancestor: QWidget) -> QRect:

@@ -137,7 +137,9 @@ def open_card(screen: PairsScreen, group_id: int) -> CardDialog:
 
 
 def click_ok(buttons: QDialogButtonBox) -> None:
-    button = buttons.button(QDialogButtonBox.Ok) or buttons.button(QDialogButtonBox.Save)
+    button = buttons.button(QDialogButtonBox.StandardButton.Ok) or buttons.button(
+        QDialogButtonBox.StandardButton.Save
+    )
     assert button.isEnabled()
     button.click()
 
@@ -179,7 +181,9 @@ def test_proposals_with_scores_reasons_and_mentors_load(screen, school):
     assert proposed.mentor is not None and proposed.mentor.name == "Орлов Дмитрий Андреевич"
     index = matching.model.index(0, 5)
     assert "наставник обучен и готов к работе" in index.data()
-    assert "баллов" in index.data(Qt.ToolTipRole) or "балла" in index.data(Qt.ToolTipRole)
+    assert "баллов" in index.data(Qt.ItemDataRole.ToolTipRole) or "балла" in index.data(
+        Qt.ItemDataRole.ToolTipRole
+    )
     loads = {r.load.name: r.text for r in matching.loads.rows()}
     assert loads["Орлов Дмитрий Андреевич"] == "0 из 3"
     assert "Ничего не сохраняется" in matching.summary.text()
@@ -216,7 +220,9 @@ def test_the_checkbox_accepts_and_accepted_proposals_become_a_group(qtbot, scree
     matching = screen.matching
     for row in range(3):
         index = matching.proxy.index(row, DECISION)
-        assert matching.proxy.setData(index, Qt.Checked.value, Qt.CheckStateRole)
+        assert matching.proxy.setData(
+            index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+        )
     matching.group_box.setChecked(True)
     matching.save_button.click()
     ((group, ids),) = stored_groups(school.store)
@@ -256,7 +262,7 @@ def test_a_mentee_nobody_fits_is_offered_pairing_by_hand(qtbot, screen, school):
     matching.change_button.click()  # he is still an alternative: over his places, if chosen
     combo = matching.table.findChild(QComboBox)
     assert combo is not None and combo.isVisible() and combo.count() == 1
-    matching.table.closeEditor(combo, QAbstractItemDelegate.RevertModelCache)
+    matching.table.closeEditor(combo, QAbstractItemDelegate.EndEditHint.RevertModelCache)
     select_proposal(matching, "Ершов Никита Олегович")  # older than every pupil mentor
     assert "нет наставника, подходящего по форме и возрасту" in matching.panel.detail.text()
     matching.change_button.click()
@@ -272,7 +278,7 @@ def test_a_group_of_three_by_hand(qtbot, screen, school, said):
     assert isinstance(dialog, ManualPairDialog)
     assert dialog.chosen_mentees() == [school["pupil_a"]]  # the proposal chosen in the table
     dialog.set_mentees([])
-    assert not dialog.buttons.button(QDialogButtonBox.Save).isEnabled()
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
     dialog.choose_mentor(school["pupil_mentor"])
     dialog.set_mentees([school[k] for k in ("pupil_b", "pupil_c", "pupil_d")])
     assert "группа" in dialog.chosen_label.text()
@@ -393,7 +399,7 @@ def test_search_and_filters_of_the_list(demo_screen):
     groups.form_filter.setCurrentIndex(0)
     groups.status_filter.setCurrentIndex(groups.status_filter.findData("forming"))
     assert len(groups.rows_shown()) == 2
-    groups.table.sortByColumn(0, Qt.DescendingOrder)
+    groups.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     groups.status_filter.setCurrentIndex(0)
     mentors = [r.card.mentor.short_name for r in groups.rows_shown()]
     assert mentors[0] == "Шилин В. О." and mentors[-1] == "Афанасьев Л. К."
@@ -407,11 +413,14 @@ def test_pairs_without_meetings_for_more_than_30_days_stand_out(demo_screen):
         "Ершова К. И. — Денисова Я. А.",
     }
     row = groups.model.row_of(stale[0].id)
-    assert groups.model.index(row, 0).data(Qt.BackgroundRole) is not None
-    assert groups.model.index(row, LAST).data(Qt.ForegroundRole) is not None
-    assert "Больше 30 дней" in groups.model.index(row, LAST).data(Qt.ToolTipRole)
+    assert groups.model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert groups.model.index(row, LAST).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert "Больше 30 дней" in groups.model.index(row, LAST).data(Qt.ItemDataRole.ToolTipRole)
     fresh = next(r for r in groups.model.rows() if not r.stale)
-    assert groups.model.index(groups.model.row_of(fresh.id), 0).data(Qt.BackgroundRole) is None
+    assert (
+        groups.model.index(groups.model.row_of(fresh.id), 0).data(Qt.ItemDataRole.BackgroundRole)
+        is None
+    )
     groups.status_filter.setCurrentIndex(groups.status_filter.findData("stale"))
     assert {r.id for r in groups.rows_shown()} == {r.id for r in stale}
     assert "без встреч больше 30 дней: 2" in groups.counts.text()
@@ -428,11 +437,11 @@ def test_delete_asks_for_confirmation(qtbot, screen, school, said):
     groups.select(group_id)
     groups.table.setFocus()
     said.answer = False
-    QTest.keyClick(groups.table, Qt.Key_Delete)
+    QTest.keyClick(groups.table, Qt.Key.Key_Delete)
     assert len(said.questions) == 1 and "Белов И. С." in said.questions[0]
     assert len(stored_groups(school.store)) == 1
     said.answer = True
-    QTest.keyClick(groups.table, Qt.Key_Delete)
+    QTest.keyClick(groups.table, Qt.Key.Key_Delete)
     assert stored_groups(school.store) == []
     assert groups.model.rowCount() == 0
 
@@ -495,7 +504,7 @@ def test_plan_from_a_template_and_by_hand(qtbot, screen, school, said):
     # a new item typed by hand, Enter saves it
     type_text(plan.task, "Посетить уроки наставника")
     type_text(plan.direction, "Методика")
-    QTest.keyClick(plan.direction, Qt.Key_Return)
+    QTest.keyClick(plan.direction, Qt.Key.Key_Return)
     items = plan_of(school.store, group_id)
     assert items[-1].task == "Посетить уроки наставника" and items[-1].direction == "Методика"
     assert plan.task.text() == ""  # the form is ready for the next one
@@ -504,7 +513,7 @@ def test_plan_from_a_template_and_by_hand(qtbot, screen, school, said):
     assert plan.editing is not None and plan.editing.id == items[-1].id
     set_optional_date(plan.done, date(2025, 11, 15))
     type_text(plan.result, "Посещено 3 урока")
-    QTest.keyClick(plan.result, Qt.Key_Return)
+    QTest.keyClick(plan.result, Qt.Key.Key_Return)
     done = plan_of(school.store, group_id)[-1]
     assert done.done_date == date(2025, 11, 15) and done.result == "Посещено 3 урока"
     assert plan.progress_label.text() == f"Выполнено 1 из {len(items)}"
@@ -516,7 +525,7 @@ def test_plan_from_a_template_and_by_hand(qtbot, screen, school, said):
     assert len(plan_of(school.store, group_id)) == len(items)
     said.answer = True
     plan.table.setFocus()
-    QTest.keyClick(plan.table, Qt.Key_Delete)
+    QTest.keyClick(plan.table, Qt.Key.Key_Delete)
     assert len(plan_of(school.store, group_id)) == len(items) - 1
     assert len(said.questions) == 2
 
@@ -532,7 +541,7 @@ def test_meetings_entered_by_keyboard(qtbot, screen, school, said):
     assert log.meeting_type() is MeetingType.ORGANIZATIONAL
     log.date.setDate(log.date.date().addDays(-7))  # 13.11.2025
     type_text(log.topic, "Знакомство")
-    QTest.keyClick(log.topic, Qt.Key_Return)
+    QTest.keyClick(log.topic, Qt.Key.Key_Return)
     first = meetings_of(school.store, group_id)
     assert len(first) == 1
     assert first[0].meeting_date == date(2025, 11, 13) and first[0].topic == "Знакомство"
@@ -545,7 +554,7 @@ def test_meetings_entered_by_keyboard(qtbot, screen, school, said):
     # the second: one mentee did not come; default topic; Enter in the notes
     log.came[school["pupil_b"]].setChecked(False)
     type_text(log.notes, "Разобрали домашнее задание")
-    QTest.keyClick(log.notes, Qt.Key_Enter)
+    QTest.keyClick(log.notes, Qt.Key.Key_Enter)
     second = meetings_of(school.store, group_id)[-1]
     assert second.type is MeetingType.TRIAL
     assert second.topic == "Пробная рабочая встреча: первое совместное задание"
@@ -557,12 +566,12 @@ def test_meetings_entered_by_keyboard(qtbot, screen, school, said):
     # a date in the future is refused with the reason
     log.date.setMaximumDate(log.date.date().addDays(30))
     log.date.setDate(log.date.date().addDays(10))
-    QTest.keyClick(log.topic, Qt.Key_Return)
+    QTest.keyClick(log.topic, Qt.Key.Key_Return)
     assert said.error and "ещё не наступила" in said.error[0]
     # delete with a confirmation
     log.table.selectRow(0)
     log.table.setFocus()
-    QTest.keyClick(log.table, Qt.Key_Delete)
+    QTest.keyClick(log.table, Qt.Key.Key_Delete)
     assert len(meetings_of(school.store, group_id)) == 1
 
 
@@ -575,9 +584,11 @@ def test_unpaired_support_mark_and_note(qtbot, screen, school):
     row = names.index("Ершов Никита Олегович")
     support = unpaired.proxy.mapFromSource(unpaired.model.index(row, SUPPORT))
     with qtbot.waitSignal(screen.dataChanged):
-        assert unpaired.proxy.setData(support, Qt.Checked.value, Qt.CheckStateRole)
+        assert unpaired.proxy.setData(
+            support, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+        )
     note = unpaired.proxy.mapFromSource(unpaired.model.index(row, NOTE))
-    assert unpaired.proxy.setData(note, "Беседа с психологом 21.11", Qt.EditRole)
+    assert unpaired.proxy.setData(note, "Беседа с психологом 21.11", Qt.ItemDataRole.EditRole)
     with school.store.session() as session:
         part = session.exec(
             select(Participation).where(

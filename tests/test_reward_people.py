@@ -47,7 +47,7 @@ def test_search_and_none_for_the_rows_shown_make_one_draft(dialog, monkeypatch):
     picker.check_none.click()
     assert len(drafts) == 1  # one new text for the whole click, not one per person
     assert thanked(dialog) == total - len(teachers)
-    assert all(item.checkState() == Qt.Unchecked for item in teachers)
+    assert all(item.checkState() == Qt.CheckState.Unchecked for item in teachers)
     assert picker.count.text() == f"Отмечено: {total - len(teachers)} из {total}"
     assert dialog.tabs.tabText(1) == f"Кому благодарность ({total - len(teachers)} из {total})"
     picker.search.setText("ёжикова несуществующая")
@@ -68,15 +68,15 @@ def test_edited_text_stays_unless_the_curator_agrees(dialog, monkeypatch):
 
     monkeypatch.setattr("nastavapp.ui.messages.confirm_action", confirm_action)
     dialog.points.setPlainText(dialog.points.toPlainText() + "\n2. Куратору подготовить грамоты.")
-    dialog.people.item(0).setCheckState(Qt.Unchecked)
+    dialog.people.item(0).setCheckState(Qt.CheckState.Unchecked)
     assert "Текст приказа изменён вручную" in asked[0]
     assert "Куратору подготовить грамоты" in dialog.points.toPlainText()  # kept
     agree[0] = True
-    dialog.people.item(1).setCheckState(Qt.Unchecked)
+    dialog.people.item(1).setCheckState(Qt.CheckState.Unchecked)
     assert len(asked) == 2
     assert "Куратору подготовить грамоты" not in dialog.points.toPlainText()
     assert thanked(dialog) == dialog.people.count() - 2
-    dialog.people.item(2).setCheckState(Qt.Unchecked)  # the text is the template's again
+    dialog.people.item(2).setCheckState(Qt.CheckState.Unchecked)  # the text is the template's again
     assert len(asked) == 2
 
 

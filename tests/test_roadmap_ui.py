@@ -45,7 +45,10 @@ def test_events_model_is_a_valid_model(qtmodeltester, stage_one):
     assert stage_one.model.index(0, PERIOD).data() == "01.09.2025 –\n30.09.2025"
     # in October every September event is overdue and says so
     assert stage_one.model.index(0, STATUS).data() == "не начато\nпросрочено на 15 дн."
-    assert stage_one.model.index(0, NAME).data(Qt.ForegroundRole).color().name() == "#c62828"
+    assert (
+        stage_one.model.index(0, NAME).data(Qt.ItemDataRole.ForegroundRole).color().name()
+        == "#c62828"
+    )
 
 
 def test_mark_done_records_the_date_and_refreshes(qtbot, stage_one, school_store):
@@ -74,10 +77,10 @@ def test_edit_dialog_saves_status_and_the_order(qtbot, stage_one, school_store):
     type_text(dialog.order_number, "45-о")
     dialog.order_date.setDate(QDate(2025, 9, 12))
     dialog.end.setDate(QDate(2025, 8, 1))  # before the start: refused
-    assert not dialog.buttons.button(QDialogButtonBox.Ok).isEnabled()
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     assert "раньше даты начала" in dialog.problem.text()
     dialog.end.setDate(QDate(2025, 9, 30))
-    dialog.buttons.button(QDialogButtonBox.Ok).click()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     event = next(
         e
         for e in year_events(school_store, current_year(school_store).id)
@@ -96,7 +99,7 @@ def test_edit_dialog_saves_status_and_the_order(qtbot, stage_one, school_store):
 def test_add_remove_and_undo_with_ctrl_z(qtbot, stage_one, school_store, monkeypatch):
     stage_one.add()
     type_text(stage_one.dialog.name, "Педагогический совет о наставничестве")
-    stage_one.dialog.buttons.button(QDialogButtonBox.Ok).click()
+    stage_one.dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert stage_one.model.rowCount() == 6
     assert stage_one.model.index(5, NAME).data() == "Педагогический совет о наставничестве"
 
@@ -168,9 +171,9 @@ def test_new_year_from_the_file_menu(qtbot, school_store, monkeypatch):
         dialog = ctl.new_year_dialog
         assert dialog.title.text() == "2026/2027"
         dialog.title.setText("2024/2025")
-        assert not dialog.buttons.button(QDialogButtonBox.Ok).isEnabled()
+        assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
         dialog.title.setText("2026/2027")
-        dialog.buttons.button(QDialogButtonBox.Ok).click()
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
         assert [y.title for y in list_years(ctl.store)] == ["2025/2026", "2026/2027"]
         assert ctl.window.year_combo.currentText() == "2026/2027"
         assert "Начат 2026/2027 учебный год" in shown[0]
@@ -218,9 +221,9 @@ def test_a_person_from_the_base_can_be_made_responsible(qtbot, stage_one, school
     dialog = stage_one.dialog
     assert dialog.person.itemText(1) == "Шевчук О. И., педагог-психолог"
     dialog.person.setCurrentIndex(1)
-    dialog.buttons.button(QDialogButtonBox.Ok).click()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert stage_one.model.index(row, 3).data() == "куратор\nШевчук О. И."
     stage_one.edit_selected()
     stage_one.dialog.person.setCurrentIndex(0)  # «не указан» clears it
-    stage_one.dialog.buttons.button(QDialogButtonBox.Ok).click()
+    stage_one.dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert stage_one.model.index(row, 3).data() == "куратор"
