@@ -108,7 +108,7 @@ def _name(row: BaseRow, _names: Names) -> str:
     return row.person.full_name
 
 
-NAME = Column("ФИО", _name, 215)
+NAME = Column("ФИО", _name, 255)
 CONSENT = Column("Согласие", _consent, 72, tip="Согласие на обработку персональных данных (152-ФЗ)")
 
 COLUMNS: dict[BaseKind, tuple[Column, ...]] = {
@@ -116,7 +116,7 @@ COLUMNS: dict[BaseKind, tuple[Column, ...]] = {
         NAME,
         Column("Класс / должность", _place, 160),
         Column("Возраст", _age, 62, number=lambda r: _age_key(r), tip="Полных лет", centred=True),
-        Column("Стаж", _experience, 150, number=lambda r: r.person.experience_years),
+        Column("Стаж", _experience, 110, number=lambda r: r.person.experience_years),
         Column("Роль в году", _roles, 140),
         CONSENT,
     ),
