@@ -320,7 +320,7 @@ def test_take_a_mentee_out_of_the_base_and_undo(screen, store, said):
     view = screen.show_tab(BaseKind.MENTEES)
     waiting = next(r for r in view.model._rows if not r.mentee.mentors)
     view.select(waiting.id)
-    assert screen.delete_action.text() == "Исключить из базы…"
+    assert screen.delete_action.text() == "Исключить…"
     screen.delete_action.trigger()
     assert "Исключить" in said["confirm"][0]
     assert mentee_role(store, waiting.id, year.id) is None
@@ -526,3 +526,18 @@ def test_an_empty_base_says_where_people_come_from(qtbot, tmp_path):
     finally:
         widget.close()
         new.close()
+
+
+def test_every_tab_shows_the_list_import_in_a_1024_px_window(screen, qtbot):
+    from PySide6.QtWidgets import QToolButton
+
+    screen.resize(724, 700)  # a 1024 px window less the navigation column
+    for kind in BaseKind:
+        screen.show_tab(kind)
+        qtbot.wait(10)
+        shown = {b.text() for b in screen.toolbar.findChildren(QToolButton) if b.isVisible()}
+        # «Исключить из базы…» used to push «Загрузить список» behind the tool bar's »
+        assert {"Добавить", "Согласие", "Загрузить список"} <= shown, kind
+    assert screen.delete_action.toolTip() == (
+        "Исключить из базы наставников этого года (среди всех участников человек остаётся)"
+    )

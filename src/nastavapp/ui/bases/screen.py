@@ -43,6 +43,7 @@ TAB_TITLES = {
     BaseKind.MENTEES: "База наставляемых",
     BaseKind.MENTORS: "База наставников",
 }
+FROM_BASE = {BaseKind.MENTEES: "базы наставляемых", BaseKind.MENTORS: "базы наставников"}
 
 
 class BasesScreen(Screen):
@@ -206,7 +207,8 @@ class BasesScreen(Screen):
 
     def _tab_changed(self, *_args: object) -> None:
         kind = self.current_kind()
-        self.delete_action.setText("Удалить…" if kind is BaseKind.ALL else "Исключить из базы…")
+        # short: at 1024 px a longer word pushed «Загрузить список» off the tool bar
+        self.delete_action.setText("Удалить…" if kind is BaseKind.ALL else "Исключить…")
         self.export_action.setVisible(kind is not BaseKind.ALL)
         self.add_action.setToolTip(
             "Новый участник"
@@ -222,11 +224,15 @@ class BasesScreen(Screen):
         one = count == 1
         has_year = self.year is not None
         self.delete_action.setEnabled(count > 0)
+        kind = self.current_kind()
+        verb = "Удалить" if kind is BaseKind.ALL else "Исключить"
         self.delete_action.setToolTip(
-            f"{'Удалить' if self.current_kind() is BaseKind.ALL else 'Исключить'} "
-            f"выделенных: {count}"
+            f"{verb} выделенных: {count}"
             if count > 1
             else ""
+            if kind is BaseKind.ALL
+            else f"Исключить из {FROM_BASE[kind]} этого года (среди всех участников человек "
+            "остаётся)"
         )
         for action in (self.edit_action, self.consent_action):
             action.setEnabled(one)
