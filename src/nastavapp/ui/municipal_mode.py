@@ -12,13 +12,25 @@ from . import messages
 from .single_instance import InstanceGuard
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from .main_window import MainWindow
     from .municipal.window import MunicipalWindow
+    from .settings import UiSettings
 
 log = logging.getLogger(__name__)
 
 
 class MunicipalMode:
     """Mixed into AppController, which provides settings, today, window, the lock helpers."""
+
+    if TYPE_CHECKING:
+        settings: UiSettings
+        today: date
+        window: MainWindow | None
+
+        def _guard_for(self, path: Path) -> InstanceGuard | None: ...
+        def _drop(self, guard: InstanceGuard) -> None: ...
 
     def __init__(self) -> None:
         self.municipal_window: MunicipalWindow | None = None
@@ -29,7 +41,7 @@ class MunicipalMode:
         from ..services.consolidation.centre import municipal_db_path
 
         path = Path(path or municipal_db_path()).expanduser().resolve()
-        guard = self._guard_for(path)  # type: ignore[attr-defined]
+        guard = self._guard_for(path)
         if guard is None:
             return False
         return self._open_municipal_locked(path, guard)
@@ -41,17 +53,17 @@ class MunicipalMode:
         try:
             window = open_municipal_window(
                 path,
-                today=self.today,  # type: ignore[attr-defined]
-                settings=self.settings,  # type: ignore[attr-defined]
+                today=self.today,
+                settings=self.settings,
             )
         except (CentreError, StoreError) as exc:
             log.warning("Муниципальный файл %s не открыт: %s", path, exc)
-            self._drop(guard)  # type: ignore[attr-defined]
-            messages.error(self.window, str(exc))  # type: ignore[attr-defined]
+            self._drop(guard)
+            messages.error(self.window, str(exc))
             return False
         if self.municipal_window is not None:
             self.municipal_window.close()
         self.municipal_window, self.municipal_guard = window, guard
         window.closed.connect(guard.release)
-        self.settings.set_last_database(path)  # type: ignore[attr-defined]
+        self.settings.set_last_database(path)
         return True
