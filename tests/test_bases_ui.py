@@ -541,3 +541,17 @@ def test_every_tab_shows_the_list_import_in_a_1024_px_window(screen, qtbot):
     assert screen.delete_action.toolTip() == (
         "Исключить из базы наставников этого года (среди всех участников человек остаётся)"
     )
+
+
+def test_a_person_dialog_closed_is_freed_when_the_next_opens(screen, qtbot):
+    import shiboken6
+
+    view = screen.show_tab(BaseKind.ALL)
+    view.table.selectRow(0)
+    screen.edit_action.trigger()
+    first = screen.dialog
+    first.reject()
+    screen.edit_action.trigger()
+    qtbot.wait(10)
+    assert not shiboken6.isValid(first)
+    assert screen.dialog is not first and screen.dialog.isVisible()

@@ -200,3 +200,15 @@ def test_a_cut_order_title_is_whole_in_the_tooltip(section):
     for kind in (DocumentKind.ORDER_REWARD, DocumentKind.ORDER_INTRODUCTION):
         section.order_kind.setCurrentIndex(section.order_kind.findData(kind.value))
         assert section.order_kind.toolTip() == kind_title(kind)
+
+
+def test_an_order_dialog_closed_is_freed_when_the_next_opens(section, qtbot):
+    import shiboken6
+
+    section.order_button.click()
+    first = section.dialog
+    first.reject()
+    section.order_button.click()
+    qtbot.wait(10)  # the deferred deletion
+    assert not shiboken6.isValid(first)  # they used to stay for the program's life
+    assert section.dialog is not first and section.dialog.isVisible()

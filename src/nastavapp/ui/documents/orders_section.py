@@ -204,6 +204,8 @@ class OrdersSection(QGroupBox):
         if self._year is None or self._year.id is None:
             return
         kind = DocumentKind(self.order_kind.currentData())
+        if self.dialog is not None:
+            self.dialog.deleteLater()  # closed by now (it is modal), saves over: free it
         dialog = OrderDialog(self._store, self._year.id, kind, self._today, self)
         dialog.saved.connect(self._saved)
         self.dialog = dialog  # for tests and to keep a reference while open
