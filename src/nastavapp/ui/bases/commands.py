@@ -52,10 +52,7 @@ class BaseCommands:
         self.today = screen.today
 
     def _open(self, dialog: D, on_accept: Callable[[D], None]) -> D:
-        previous = self.screen.dialog
-        if previous is not None and previous is not dialog:
-            previous.deleteLater()  # closed by now: they used to pile up for the program's life
-        self.screen.dialog = dialog
+        self.screen.adopt_dialog(dialog)
         dialog.accepted.connect(lambda: on_accept(dialog))
         dialog.open()
         return dialog

@@ -40,7 +40,7 @@ class FileCommands:
             messages.error(self.screen, str(exc))
             return
         dialog = ImportDialog(self.store, preview, self.today, self.screen)
-        self.screen.dialog = dialog
+        self.screen.adopt_dialog(dialog)
 
         def finished(_code: int) -> None:
             if dialog.outcome is not None and dialog.outcome.imported:

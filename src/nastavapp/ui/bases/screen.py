@@ -198,6 +198,13 @@ class BasesScreen(Screen):
         self.tabs.setCurrentWidget(view)
         return view
 
+    def adopt_dialog(self, dialog: QDialog) -> None:
+        """``dialog`` is the one open now; the one before (closed by now: they are modal) is
+        freed — an import's preview of 20,000 rows stayed for the program's life."""
+        if self.dialog is not None and self.dialog is not dialog:
+            self.dialog.deleteLater()
+        self.dialog = dialog
+
     def selected(self) -> BaseRow | None:
         """The one selected row (None when none or several are selected)."""
         return self.current_view().selected()
