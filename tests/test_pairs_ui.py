@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox, QDialogButtonBox
+from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox, QDialogButtonBox, QWidget
 from sqlmodel import select
 
 from nastavapp.models import GroupMember, MentoringGroup, Participation
@@ -693,3 +693,16 @@ def test_closing_the_window_waits_for_a_running_matching(qtbot, demo_store):
     assert runner.busy
     window.close()  # as the user closes it: the data file is closed right after
     assert runner.pool.activeThreadCount() == 0
+
+
+def test_a_closed_card_is_freed_when_the_next_opens(demo_screen, qtbot):
+    import shiboken6
+
+    rows = demo_screen.groups.model.rows()
+    first = open_card(demo_screen, rows[0].id)
+    page = first.findChild(QWidget)
+    first.close()
+    second = open_card(demo_screen, rows[1].id)
+    qtbot.wait(10)
+    assert not shiboken6.isValid(first) and not shiboken6.isValid(page)  # with its pages
+    assert second.isVisible()

@@ -31,6 +31,7 @@ from ...services.bases_rows import BaseRow, load_rows
 from ...services.bulk_deletion import BatchSnapshot
 from ...services.deletion import DeletionError, DeletionSnapshot, restore_person
 from ...store import Store
+from ..dialog_slot import replace_dialog
 from ..screens import Screen, heading
 from .base_view import BaseView
 from .bulk_commands import BulkCommands
@@ -201,9 +202,7 @@ class BasesScreen(Screen):
     def adopt_dialog(self, dialog: QDialog) -> None:
         """``dialog`` is the one open now; the one before (closed by now: they are modal) is
         freed — an import's preview of 20,000 rows stayed for the program's life."""
-        if self.dialog is not None and self.dialog is not dialog:
-            self.dialog.deleteLater()
-        self.dialog = dialog
+        self.dialog = replace_dialog(self.dialog, dialog)
 
     def selected(self) -> BaseRow | None:
         """The one selected row (None when none or several are selected)."""

@@ -37,6 +37,7 @@ from ...services.school import get_school
 from ...store import Store
 from .. import messages
 from ..bases.widgets import combo_line
+from ..dialog_slot import replace_dialog
 from .background_save import BackgroundSave, SaveRequest
 from .order_dialog import OrderDialog
 
@@ -204,11 +205,9 @@ class OrdersSection(QGroupBox):
         if self._year is None or self._year.id is None:
             return
         kind = DocumentKind(self.order_kind.currentData())
-        if self.dialog is not None:
-            self.dialog.deleteLater()  # closed by now (it is modal), saves over: free it
         dialog = OrderDialog(self._store, self._year.id, kind, self._today, self)
         dialog.saved.connect(self._saved)
-        self.dialog = dialog  # for tests and to keep a reference while open
+        self.dialog = replace_dialog(self.dialog, dialog)  # a reference while open
         dialog.open()
 
     # --- the Положение and the programme ---------------------------------------------------

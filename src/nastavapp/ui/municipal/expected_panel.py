@@ -29,6 +29,7 @@ from ...services.consolidation.expected import (
 from ...services.consolidation.report import SchoolReport
 from ...store import Store, StoreError
 from .. import messages
+from ..dialog_slot import replace_dialog
 from .models import TextTableModel
 from .panels import make_table, note
 
@@ -141,7 +142,7 @@ class ExpectedPanel(QWidget):
         self.remove_button.setEnabled(bool(schools))
 
     def ask_school(self) -> None:
-        self.dialog = SchoolDialog(self)
+        self.dialog = replace_dialog(self.dialog, SchoolDialog(self))
         self.dialog.accepted.connect(self._school_entered)
         self.dialog.open()
 

@@ -31,6 +31,7 @@ from ...services.pairs import (
 )
 from ...store import Store
 from .. import messages
+from ..dialog_slot import replace_dialog
 from .card_status import LIVE, CardFacts, StatusBox
 from .manual_pair import fill_role_models, format_combo, role_model_combo
 from .status_dialog import MenteePicker, StatusDialog
@@ -188,7 +189,7 @@ class CardPage(QWidget):
         self._run(lambda: update_card(self.store, self._group_id(), edit))
 
     def _open(self, dialog: QDialog, then: Callable[[], None]) -> None:
-        self.dialog = dialog
+        self.dialog = replace_dialog(self.dialog, dialog)
         dialog.accepted.connect(then)
         dialog.open()
 

@@ -23,6 +23,7 @@ from ...services.pairs import (
 )
 from ...services.plans import Progress
 from ...store import Store
+from ..dialog_slot import replace_dialog
 from .status_dialog import StatusDialog
 from .widgets import muted_label, run_action
 
@@ -137,7 +138,7 @@ class StatusBox(QGroupBox):
             if run_action(self, lambda: change(card.id, dialog)):
                 self.changed.emit()
 
-        self.dialog = dialog
+        self.dialog = replace_dialog(self.dialog, dialog)
         dialog.accepted.connect(accepted)
         dialog.open()
 

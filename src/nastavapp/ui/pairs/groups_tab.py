@@ -21,6 +21,7 @@ from ...services.pairs import (
 from ...services.plans import year_progress
 from ...store import Store
 from .. import messages
+from ..dialog_slot import replace_dialog
 from ..table_search import SearchField, SearchRow, search_note
 from .approve_dialog import ApproveDialog
 from .groups_model import GroupRow, GroupsModel, group_rows
@@ -194,7 +195,7 @@ class GroupsTab(QWidget):
             self.changed.emit()
 
         dialog.accepted.connect(approved)
-        self.dialog = dialog
+        self.dialog = replace_dialog(self.dialog, dialog)
         dialog.open()
 
     def delete(self) -> None:

@@ -13,6 +13,7 @@ from ...services.pairs import (
     mentor_loads,
     unpaired_mentees,
 )
+from ..dialog_slot import replace_dialog
 from .manual_pair import ManualPairDialog
 from .widgets import store_with_capacity
 
@@ -85,5 +86,5 @@ class MatchingCommands:
             dialog.set_mentees([row.mentee.person_id])
             if row.mentor is not None:
                 dialog.choose_mentor(row.mentor.person_id)
-        tab.dialog = dialog
+        tab.dialog = replace_dialog(tab.dialog, dialog)
         dialog.open()

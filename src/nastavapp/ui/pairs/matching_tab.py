@@ -35,6 +35,7 @@ from ...services.pairs import (
 )
 from ...store import Store
 from .. import messages
+from ..dialog_slot import replace_dialog
 from .matching_commands import MatchingCommands
 from .proposals_model import Decision
 from .proposals_panel import ProposalsPanel
@@ -337,7 +338,7 @@ class MatchingTab(QWidget):
         self.stored.emit()
 
     def show_help(self) -> None:
-        self.dialog = ScoreHelpDialog(self)
+        self.dialog = replace_dialog(self.dialog, ScoreHelpDialog(self))
         self.dialog.open()
 
     def showEvent(self, event: QShowEvent) -> None:

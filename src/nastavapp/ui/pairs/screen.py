@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from ...models import AcademicYear
 from ...models.vocab import MentoringForm
 from ...store import Store
+from ..dialog_slot import replace_dialog
 from ..screens import Screen, heading
 from .card_dialog import CardDialog
 from .groups_tab import GroupsTab
@@ -55,6 +56,7 @@ class PairsScreen(Screen):
         self.tabs.setEnabled(year is not None)
         if self.card is not None:
             self.card.close()
+            self.card.deleteLater()
             self.card = None
         self.matching.show_year(year)
         self.groups.show_year(year)
@@ -79,7 +81,7 @@ class PairsScreen(Screen):
     def open_card(self, group_id: int) -> CardDialog:
         card = CardDialog(self.store, group_id, self.today, self)
         card.changed.connect(lambda: self._changed(None))
-        self.card = card
+        self.card = replace_dialog(self.card, card)
         card.open()
         return card
 
