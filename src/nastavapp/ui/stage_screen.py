@@ -35,6 +35,7 @@ from ..services.roadmap_edit import (
 from ..services.roadmap_rules import evaluate_rules
 from ..store import Store
 from . import messages
+from .dialog_slot import replace_dialog
 from .roadmap.event_dialog import EventDialog
 from .roadmap.events_model import NAME, NUMBER, PERIOD, RESPONSIBLE, STATUS, EventsModel
 from .screens import Screen, heading, paragraph
@@ -71,6 +72,7 @@ class StageScreen(Screen):
         self._today = today
         self._year: AcademicYear | None = None
         self._removed: RoadmapEvent | None = None
+        self.dialog: EventDialog | None = None  # the one open now (tests drive it)
         template = next(s for s in load_template().stages if s.number == stage.value)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 16)
@@ -205,7 +207,7 @@ class StageScreen(Screen):
         )
         dialog.accepted.connect(lambda: self._save(event, dialog))
         dialog.open()
-        self.dialog = dialog  # for tests and to keep a reference while open
+        self.dialog = replace_dialog(self.dialog, dialog)  # a reference while open
 
     def _staff(self) -> list[tuple[int, str]]:
         """Teachers who can be named responsible for an event."""
@@ -240,7 +242,7 @@ class StageScreen(Screen):
         dialog.setWindowTitle("Новое мероприятие дорожной карты")
         dialog.accepted.connect(lambda: self._create(dialog))
         dialog.open()
-        self.dialog = dialog
+        self.dialog = replace_dialog(self.dialog, dialog)
 
     def _create(self, dialog: EventDialog) -> None:
         assert self._year is not None and self._year.id is not None
