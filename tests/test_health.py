@@ -71,9 +71,20 @@ def test_a_missing_or_empty_file_is_new(tmp_path):
     assert check_health(tmp_path / "nope.sqlite").status is HealthStatus.NEW
     (tmp_path / "empty.sqlite").write_bytes(b"")
     assert check_health(tmp_path / "empty.sqlite").status is HealthStatus.NEW
+    store = open_store(tmp_path / "empty.sqlite")  # an empty file without backups: a new one
+    assert store.schema_version() == LATEST_VERSION
+    store.close()
+    assert not backups_dir(tmp_path / "empty.sqlite").exists()  # nothing worth a backup
 
 
-@pytest.mark.parametrize("damage", [_truncate, _flip_page_bytes], ids=["truncated", "flipped"])
+def _empty(path: Path) -> bytes:
+    path.write_bytes(b"")  # a power cut while saving, a copy to a flash drive gone wrong
+    return b""
+
+
+@pytest.mark.parametrize(
+    "damage", [_truncate, _flip_page_bytes, _empty], ids=["truncated", "flipped", "emptied"]
+)
 def test_damaged_file_is_detected_kept_and_recovery_offered(school_file, damage):
     good = dump(school_file)
     older = create_backup(school_file, BackupKind.DAILY, now=NOON.replace(day=18))
@@ -84,7 +95,9 @@ def test_damaged_file_is_detected_kept_and_recovery_offered(school_file, damage)
     assert health.status is HealthStatus.DAMAGED and not health.ok
     assert health.detail != "ok"
     assert health.offer is not None and health.offer.path == newest.path
-    assert "повреждён" in health.message and "от 20.11.2025 12:00" in health.message
+    assert "от 20.11.2025 12:00" in health.message
+    # an emptied file was taken for a new school: the wizard, its backups never offered
+    assert ("пуст (0 байт)" if damage is _empty else "повреждён") in health.message
 
     with pytest.raises(DamagedFileError) as caught:  # the program refuses it at start …
         open_store(school_file, now=NOON)

@@ -127,6 +127,8 @@ def _check_and_back_up(
         raise DamagedFileError(health)
     if health.status is HealthStatus.NEWER:
         raise NewerSchemaError(path, health.schema_version or 0, LATEST_VERSION)
+    if health.status is HealthStatus.NEW:  # an empty file, never ours: nothing to keep
+        return None, []
     version = health.schema_version or 0
     if not backups:
         return None, []
@@ -163,7 +165,7 @@ def open_store(
     """
     path = Path(path).expanduser().resolve()
     try:
-        existed = path.exists() and path.stat().st_size > 0
+        existed = path.exists()  # an empty file too: it may be ours, emptied by a power cut
     except OSError as exc:
         raise store_error(exc, f"Не удалось открыть файл «{path}»", path) from exc
     if not path.exists():

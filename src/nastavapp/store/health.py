@@ -21,6 +21,7 @@ from .netfs import is_network_path
 from .oserrors import store_error
 
 DAMAGED_MARK = "повреждён"
+EMPTY_DETAIL = "файл пуст (0 байт)"
 SIDE_FILES = ("-wal", "-journal", "-shm")  # moved together with the main file
 
 
@@ -50,7 +51,12 @@ class Health:
     @property
     def message(self) -> str:
         """The Russian explanation for the user (empty when all is well)."""
-        if self.status is HealthStatus.DAMAGED:
+        if self.status is HealthStatus.DAMAGED and self.detail == EMPTY_DETAIL:
+            text = (
+                f"Файл базы «{self.path}» пуст (0 байт): его содержимое потеряно — например, "
+                "при сбое питания или неудачном копировании. Программа ничего в нём не изменила."
+            )
+        elif self.status is HealthStatus.DAMAGED:
             text = (
                 f"Файл базы «{self.path}» повреждён: проверка целостности не пройдена. "
                 "Программа не открыла его для записи и ничего в нём не изменила."
@@ -100,14 +106,21 @@ def check_health(path: Path | str, *, find_offer: bool = True) -> Health:
     network = is_network_path(path)
     action = f"Не удалось проверить файл «{path}»"
     try:
-        if not path.exists() or path.stat().st_size == 0:
+        if not path.exists():
             return Health(path, HealthStatus.NEW, network=network)
+        empty = path.stat().st_size == 0
         header_ok = looks_like_sqlite(path)
     except OSError as exc:
         raise store_error(exc, action, path) from exc
 
     status, detail, version = HealthStatus.OK, "", None
-    if not header_ok:
+    if empty:
+        # SQLite takes an empty file for a new database; with backups beside it, it was ours
+        # and lost its contents (a power cut, a failed copy): offer them, do not start anew
+        if not list_backups(path, with_summary=False):
+            return Health(path, HealthStatus.NEW, network=network)
+        status, detail = HealthStatus.DAMAGED, EMPTY_DETAIL
+    elif not header_ok:
         status, detail = HealthStatus.FOREIGN, "нет заголовка SQLite"
     else:
         detail = quick_check(path)
