@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..importing.extent import MAX_CELLS, farthest_cell
 from ..report_data import DATA_SHEET, HEADER, Value
 from .checks import ReportRejected, check_report
 from .report import SchoolReport
@@ -102,6 +103,7 @@ def _value(raw: object) -> Value:
 def _data_rows(path: Path) -> list[list[object]]:
     import python_calamine as calamine
 
+    _refuse_far_cells(path)
     try:
         book = calamine.CalamineWorkbook.from_path(str(path))
         names = {name.casefold(): name for name in book.sheet_names}
@@ -118,6 +120,19 @@ def _data_rows(path: Path) -> list[list[object]]:
     except (calamine.CalamineError, ValueError, OSError) as exc:
         raise ReportRejected("файл повреждён или это не книга Excel.") from exc
     return rows
+
+
+def _refuse_far_cells(path: Path) -> None:
+    """A stray value far from the data (XFD1048576) made calamine abort the whole program."""
+    try:
+        found = farthest_cell(path.read_bytes())
+    except OSError:
+        return  # calamine says it in its own words
+    if found is not None and found[0] * found[1] > MAX_CELLS:
+        raise ReportRejected(
+            f"в книге заполнены ячейки далеко от данных (например, {found[2]}): откройте файл "
+            "в Excel, удалите их и сохраните файл снова."
+        )
 
 
 def read_values(path: Path) -> dict[str, Value]:

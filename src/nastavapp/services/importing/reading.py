@@ -10,12 +10,16 @@ import csv
 import io
 import math
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from .extent import too_far_message
+
 Cell = str | float | date  # calamine's ints become floats, datetimes dates, empties ''
 Row = list[Cell]
+MergedRange = tuple[tuple[int, int], tuple[int, int]]  # (top, left), (bottom, right) from 0
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -90,6 +94,9 @@ def _not_a_table(path: Path, detail: str = "") -> str:
 def _read_workbook(path: Path, data: bytes) -> list[Sheet]:
     import python_calamine as calamine
 
+    refusal = too_far_message(path.name, data) if data.startswith(_ZIP) else None
+    if refusal is not None:
+        raise ImportFileError(refusal)
     try:
         book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = []
@@ -98,8 +105,12 @@ def _read_workbook(path: Path, data: bytes) -> list[Sheet]:
                 continue
             if meta.visible != calamine.SheetVisibleEnum.Visible:
                 continue
-            raw = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
-            sheets.append(Sheet(meta.name, [[_cell(value) for value in row] for row in raw]))
+            sheet = book.get_sheet_by_name(meta.name)
+            rows = [
+                [_cell(value) for value in row] for row in sheet.to_python(skip_empty_area=False)
+            ]
+            fill_merged_down(rows, sheet.merged_cell_ranges or ())
+            sheets.append(Sheet(meta.name, rows))
     except calamine.PasswordError as exc:
         raise ImportFileError(
             f"Файл «{path.name}» защищён паролем. Снимите защиту в Excel и сохраните файл заново."
@@ -109,6 +120,19 @@ def _read_workbook(path: Path, data: bytes) -> list[Sheet]:
     if not sheets:
         raise ImportFileError(f"В файле «{path.name}» нет ни одного листа с таблицей.")
     return sheets
+
+
+def fill_merged_down(rows: list[Row], merged: Sequence[MergedRange]) -> None:
+    """A cell merged down a column («7А» over the class's pupils) holds its value in every row
+    it covers, not only the first: the others used to come in without a class. Merges across
+    columns (a title, a header over two columns) stay as they are."""
+    for (top, column), (bottom, right) in merged:
+        if right != column or bottom <= top or top >= len(rows):
+            continue
+        value = rows[top][column] if column < len(rows[top]) else ""
+        for row in rows[top + 1 : bottom + 1]:
+            if column < len(row) and row[column] == "":
+                row[column] = value
 
 
 class _PlainTable(dict[int, "int | str | None"]):

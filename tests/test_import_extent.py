@@ -1,0 +1,109 @@
+"""School lists as Excel really makes them: a stray value far from the table is refused with a
+Russian message (python-calamine used to abort the whole program), a formatted empty cell far
+away is not, and a class merged down its column reaches every pupil it covers."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from nastavapp.models.vocab import PersonCategory
+from nastavapp.services.consolidation.checks import ReportRejected
+from nastavapp.services.consolidation.reading import read_values
+from nastavapp.services.importing.persons import import_persons
+from nastavapp.services.importing.preview import prepare_import
+from nastavapp.services.importing.reading import ImportFileError
+
+TODAY = date(2025, 10, 15)
+PUPILS = [
+    ["Иванов Иван Иванович", "7А"],
+    ["Петрова Анна Сергеевна", None],
+    ["Сидоров Олег Петрович", None],
+    ["Кузнецова Мария Ильинична", "7Б"],
+]
+
+
+def _list(path: Path, far: str = "", far_formatted: str = "", merge: str = "") -> Path:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["ФИО", "Класс"])
+    for row in PUPILS:
+        sheet.append(row)
+    if far:
+        sheet[far] = "x"
+    if far_formatted:
+        sheet[far_formatted].font = Font(bold=True)  # formatted, no value
+    if merge:
+        sheet.merge_cells(merge)
+    book.save(path)
+    return path
+
+
+def test_a_stray_value_far_away_is_refused_without_killing_the_program(tmp_path):
+    path = _list(tmp_path / "список.xlsx", far="XFD1048576")
+    code = (
+        "import sys\n"
+        "from nastavapp.services.importing.preview import prepare_import\n"
+        "from nastavapp.services.importing.reading import ImportFileError\n"
+        "try:\n"
+        "    prepare_import(sys.argv[1])\n"
+        "except ImportFileError as exc:\n"
+        "    print(exc)\n"
+    )
+    # in a process of its own: before the check this aborted the interpreter (exit 134)
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-500:]
+    assert result.stdout.strip() == (
+        "В файле «список.xlsx» заполнены ячейки далеко от таблицы (до строки 1048576 и столбца "
+        "16384, например XFD1048576): такой лист программа не прочитает. Откройте файл в Excel, "
+        "нажмите Ctrl+End — курсор встанет на последнюю заполненную ячейку, — удалите лишние "
+        "строки и столбцы и сохраните файл."
+    )
+    with pytest.raises(ReportRejected, match="далеко от данных \\(например, XFD1048576\\)"):
+        read_values(path)  # the municipal centre reads schools' workbooks the same way
+
+
+def test_a_formatted_empty_cell_far_away_does_not_stop_the_import(tmp_path, school_store):
+    path = _list(tmp_path / "список.xlsx", far_formatted="XFD1048576")
+    result = import_persons(
+        school_store, prepare_import(path), PersonCategory.STUDENT, today=TODAY, dry_run=True
+    )
+    assert [a.person.last_name for a in result.accepted] == [
+        "Иванов",
+        "Петрова",
+        "Сидоров",
+        "Кузнецова",
+    ]
+
+
+def test_a_class_merged_down_its_column_reaches_every_pupil(tmp_path, school_store):
+    path = _list(tmp_path / "список.xlsx", merge="B2:B4")
+    result = import_persons(
+        school_store, prepare_import(path), PersonCategory.STUDENT, today=TODAY, dry_run=True
+    )
+    classes = {a.person.last_name: a.person.class_name for a in result.accepted}
+    # the two pupils under the merged «7А» used to come in without a class, silently
+    assert classes == {"Иванов": "7А", "Петрова": "7А", "Сидоров": "7А", "Кузнецова": "7Б"}
+
+
+def test_a_title_merged_across_columns_stays_in_its_first_cell(tmp_path):
+    from nastavapp.services.importing.reading import read_sheets
+
+    book = Workbook()
+    sheet = book.active
+    sheet["A1"] = "Список 7А класса"
+    sheet.merge_cells("A1:C1")
+    sheet.append(["ФИО", "Класс", "Пол"])
+    book.save(tmp_path / "t.xlsx")
+    rows = read_sheets(tmp_path / "t.xlsx")[0].rows
+    assert rows[0] == ["Список 7А класса", "", ""]
+    with pytest.raises(ImportFileError):
+        prepare_import(tmp_path / "нет.xlsx")
