@@ -243,3 +243,38 @@ def test_a_file_that_is_not_a_table_says_so(school, tmp_path):
     bad.write_bytes(b"PK\x03\x04 not really a workbook")
     with pytest.raises(ImportFileError, match="не удалось прочитать"):
         preview_file(store, entry.id, bad, today=TODAY)
+
+
+def test_a_later_download_of_the_form_adds_only_its_new_anonymous_answers(school, tmp_path):
+    """Each weekly download holds the earlier rows again: they must not count twice, while two
+    respondents who answered alike on the same day are both kept."""
+    store, entry, _ids = school
+    header = [
+        "Отметка времени",
+        "1. Насколько эффективной вы ожидаете программу наставничества?",
+        "Насколько комфортным вы ожидаете общение в паре/группе?",
+    ]
+    week1 = [
+        ["20.11.2025 14:03:11", 10, 10],
+        ["20.11.2025 15:00:00", 7, 8],
+    ]
+    week2 = [
+        *week1,
+        ["20.11.2025 18:30:00", 10, 10],  # new, but alike the first one of that day
+        ["27.11.2025 09:00:00", 6, 9],  # new
+    ]
+    first = preview_file(
+        store, entry.id, write_xlsx(tmp_path / "1.xlsx", [header, *week1]), today=TODAY
+    )
+    assert import_answers(store, first) == 2
+    again = preview_file(
+        store, entry.id, write_xlsx(tmp_path / "2.xlsx", [header, *week2]), today=TODAY
+    )
+    assert [r.row_number for r in again.responses] == [4, 5]
+    assert [s.row_number for s in again.skipped] == [2, 3]
+    assert "уже загружен раньше" in again.skipped[0].text
+    assert import_answers(store, again) == 2
+    stored = template_responses(store, entry.id)
+    assert len(stored) == 4  # was 6: the first week's two counted twice
+    same_file = preview_file(store, entry.id, tmp_path / "2.xlsx", today=TODAY)
+    assert same_file.responses == [] and len(same_file.skipped) == 4

@@ -26,6 +26,7 @@ from .answers_matching import (
     normalise,
     similarity,
 )
+from .answers_repeats import REPEATED, fingerprint, stored_anonymous
 from .importing.reading import Cell, ImportFileError, Row, read_sheets
 from .importing.rows import CellError, cell_text, parse_date
 from .questionnaires import QuestionnaireError, check_value, template_items
@@ -150,6 +151,7 @@ def preview_answers(
     header = [cell_text(c) for c in rows[mapping.header_row]] if rows else []
     people = respondents(store, template.year_id, template.audience)
     named = set(_already_named(store, template_id))
+    repeats = stored_anonymous(store, template_id)
     found, skipped, notes = [], [], []
     for number, row in enumerate(rows[mapping.header_row + 1 :], start=mapping.header_row + 2):
 
@@ -179,6 +181,17 @@ def preview_answers(
         who = _who(name, people) if name else None
         if who is not None and who.person_id in named:
             reasons.append(f"У «{who.short_name}» эта анкета уже есть в программе.")
+        day = (
+            _day(cell(mapping.special[Special.DATE]), today)
+            if Special.DATE in mapping.special
+            else None
+        )
+        if who is None and not reasons:
+            checked = {i: check_value(by_id[i], v) for i, v in answers.items()}
+            seen = fingerprint(day or today, checked)
+            if repeats[seen] > 0:  # this row of a previous download is in the program
+                repeats[seen] -= 1
+                reasons.append(REPEATED)
         if reasons:
             skipped.append(SkippedRow(number, tuple(reasons)))
             continue
@@ -193,11 +206,6 @@ def preview_answers(
             else ""
         )
         form = who.form if who and who.form else _form(form_text) if form_text else None
-        day = (
-            _day(cell(mapping.special[Special.DATE]), today)
-            if Special.DATE in mapping.special
-            else None
-        )
         if who is not None:
             named.add(who.person_id)
         found.append(
