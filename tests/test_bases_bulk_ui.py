@@ -205,7 +205,9 @@ def test_an_error_in_the_middle_deletes_nobody_and_says_so(qtbot, screen, store,
     before = dump(path)
     with qtbot.waitSignal(screen.bulkFinished, timeout=20000):
         screen.delete_action.trigger()
-    assert said["error"] == ["Не удалось удалить: запись защищена. Ничего не изменено."]
+    assert said["error"] == [
+        "Не удалось удалить: непредвиденная ошибка базы данных. Ничего не изменено."
+    ]
     assert dump(path) == before
     assert view.proxy.rowCount() == LOADED and len(view.selected_rows()) == LOADED
     assert not screen.undo_bar.isVisible()

@@ -194,7 +194,10 @@ def test_an_error_in_the_middle_leaves_everything_as_it_was(demo):
     before = dump(path)
     with pytest.raises(DeletionError) as caught:
         delete_persons(demo, chosen)
-    assert str(caught.value) == "Не удалось удалить: запись защищена. Ничего не изменено."
+    assert (
+        str(caught.value)
+        == "Не удалось удалить: непредвиденная ошибка базы данных. Ничего не изменено."
+    )
     assert dump(path) == before
 
 

@@ -360,8 +360,12 @@ def test_a_failure_in_the_middle_stores_nothing(store, tmp_path):
             "CREATE TRIGGER fail_on_row BEFORE INSERT ON person WHEN NEW.last_name = 'Сбой' "
             "BEGIN SELECT RAISE(ABORT, 'simulated failure'); END"
         )
-    with pytest.raises(StoreError, match="ничего не сохранено"):
+    with pytest.raises(StoreError) as caught:
         run_import(store, path)
+    assert str(caught.value) == (
+        "Не удалось сохранить людей из файла: непредвиденная ошибка базы данных. "
+        "Ничего не сохранено."
+    )
     assert pupils_stored(store) == []
 
 

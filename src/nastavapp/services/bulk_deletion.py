@@ -17,6 +17,7 @@ import sqlalchemy as sa
 
 from ..models.vocab import Role
 from ..store import BackupKind, Store, StoreError, backup_before
+from ..store.oserrors import database_reason
 from .bulk_text import BatchImpact, describe_batch
 from .cascade import Cascade, DeletionError, Schema, collect, put_back, select_rows
 from .deletion import full_name
@@ -227,7 +228,7 @@ def _delete(
             progress(len(people), len(people))
     except sa.exc.SQLAlchemyError as exc:
         raise DeletionError(
-            f"Не удалось удалить: {getattr(exc, 'orig', None) or exc}. Ничего не изменено."
+            f"Не удалось удалить: {database_reason(exc)} Ничего не изменено."
         ) from exc
     return snapshot
 
@@ -249,5 +250,5 @@ def restore_persons(
     except sa.exc.SQLAlchemyError as exc:
         raise DeletionError(
             f"Не удалось вернуть удалённое (участников: {total}): "
-            f"{getattr(exc, 'orig', None) or exc}. Ничего не изменено."
+            f"{database_reason(exc)} Ничего не изменено."
         ) from exc

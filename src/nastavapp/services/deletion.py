@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from ..store import Store
+from ..store.oserrors import database_reason
 from .cascade import Cascade, DeletionError, Schema, collect, put_back, select_rows
 from .deletion_text import DeletionImpact, describe
 
@@ -96,7 +97,7 @@ def _delete(store: Store, table: str, row_id: int, person_id: int) -> DeletionSn
             conn.exec_driver_sql(f'DELETE FROM "{table}" WHERE "id" = ?', (row_id,))
     except sa.exc.SQLAlchemyError as exc:
         raise DeletionError(
-            f"Не удалось удалить: {getattr(exc, 'orig', None) or exc}. Ничего не изменено."
+            f"Не удалось удалить: {database_reason(exc)} Ничего не изменено."
         ) from exc
     return snapshot
 
@@ -113,5 +114,5 @@ def restore_person(store: Store, snapshot: DeletionSnapshot) -> None:
     except sa.exc.SQLAlchemyError as exc:
         raise DeletionError(
             f"Не удалось вернуть удалённое («{snapshot.name}»): "
-            f"{getattr(exc, 'orig', None) or exc}. Ничего не изменено."
+            f"{database_reason(exc)} Ничего не изменено."
         ) from exc

@@ -71,6 +71,8 @@ class UnavailableError(EnvironmentStoreError):
     )
 
 
+UNKNOWN_DATABASE_REASON = "непредвиденная ошибка базы данных."
+
 # Windows error codes (``OSError.winerror``) that Python maps to vaguer errno values.
 _WINERROR: dict[int, type[EnvironmentStoreError]] = {
     5: AccessDeniedError,  # ERROR_ACCESS_DENIED
@@ -166,16 +168,29 @@ def environment_error(
     return kind(action, path)
 
 
+def database_reason(exc: BaseException) -> str:
+    """The Russian reason a database operation failed, to follow «Не удалось …: ».
+
+    The same words as ordinary edits get (read-only, locked by another program, disk full …);
+    an error it does not know gets :data:`UNKNOWN_DATABASE_REASON`, never SQLite's English.
+    """
+    if isinstance(exc, EnvironmentStoreError):
+        return exc.reason
+    kind = classify(exc)
+    return kind.reason_text if kind is not None else UNKNOWN_DATABASE_REASON
+
+
 def store_error(exc: BaseException, action: str, path: Path | None = None) -> StoreError:
-    """Always a ``StoreError``: the environment one when it is one, else with the raw reason."""
+    """Always a ``StoreError``: the environment one when it is one, else a neutral Russian one."""
     if isinstance(exc, StoreError):
         return exc
     known = environment_error(exc, action, path)
     if known is not None:
         return known
     inner = _unwrap(exc)
-    reason = getattr(inner, "strerror", None) or str(inner) or type(inner).__name__
-    return StoreError(f"{action}: {reason}.")
+    if isinstance(inner, OSError) and inner.strerror:
+        return StoreError(f"{action}: {inner.strerror}.")
+    return StoreError(f"{action}: {UNKNOWN_DATABASE_REASON}")
 
 
 def with_note(error: StoreError, note: str) -> StoreError:
@@ -186,6 +201,7 @@ def with_note(error: StoreError, note: str) -> StoreError:
 
 
 __all__ = [
+    "UNKNOWN_DATABASE_REASON",
     "AccessDeniedError",
     "DiskFullError",
     "DiskIOError",
@@ -194,6 +210,7 @@ __all__ = [
     "ReadOnlyError",
     "UnavailableError",
     "classify",
+    "database_reason",
     "environment_error",
     "store_error",
     "with_note",

@@ -25,7 +25,7 @@ from ...models import Person
 from ...models.columns import utc_now
 from ...models.vocab import PersonCategory
 from ...store import BackupKind, Store, StoreError, backup_before
-from ...store.oserrors import with_note
+from ...store.oserrors import store_error, with_note
 from ..names import FullName
 from ..people import PersonKey, existing_keys, key_of
 from ..person_fields import PersonFields, check_person, normalized
@@ -282,7 +282,5 @@ def _store_all(
             session.commit()
         except sa.exc.SQLAlchemyError as exc:
             session.rollback()
-            raise StoreError(
-                "Не удалось сохранить людей из файла, ничего не сохранено "
-                f"(ошибка базы данных: {getattr(exc, 'orig', None) or exc})."
-            ) from exc
+            failed = store_error(exc, "Не удалось сохранить людей из файла", store.path)
+            raise with_note(failed, "Ничего не сохранено.") from exc
