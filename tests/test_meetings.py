@@ -198,3 +198,39 @@ def test_a_forming_pair_with_meetings_is_not_deleted(school):
     assert pairs.group_card(school.store, group_id).status is GroupStatus.FORMING
     with pytest.raises(pairs.PairError, match="можно только расформировать"):
         pairs.delete_group(school.store, group_id)
+
+
+def test_planned_meetings_count_as_held_by_date_not_by_counting_types(school):
+    from nastavapp.services.meeting_plan import match_plan
+
+    group_id = _group(school, "pupil_mentor", "pupil_a", form=F.STUDENT_STUDENT)
+    # the pair met a week late, then kept to the regular days; all but one were «регулярная»
+    _meet(school, group_id, date(2025, 10, 13), "pupil_mentor", kind=M.ORGANIZATIONAL)
+    for day in (date(2025, 11, 3), date(2025, 11, 10), date(2025, 11, 17)):
+        _meet(school, group_id, day, "pupil_mentor")
+    plan = meetings.propose_meetings(school.store, group_id, today=TODAY)
+    found = match_plan(plan, meetings.meetings_of(school.store, group_id), TODAY)
+    held = {p.day: m.meeting_date for p, m in zip(plan, found, strict=True) if m is not None}
+    assert held == {
+        date(2025, 10, 13): date(2025, 10, 13),  # «пробная рабочая»: they met that day
+        date(2025, 11, 3): date(2025, 11, 3),
+        date(2025, 11, 17): date(2025, 11, 17),  # 10.11, halfway, counts only once
+    }  # 06.10 and 20.10 missed; 01.12 and later have not come yet, whatever was held before
+
+
+def test_a_planned_meeting_is_never_held_before_its_day_nor_by_a_far_meeting():
+    from nastavapp.services.meeting_plan import match_plan
+    from nastavapp.services.meetings import MeetingRecord
+
+    plan = meetings.standard_sequence(date(2025, 10, 6), date(2026, 5, 25))
+    log = [
+        MeetingRecord(i, 1, day, M.REGULAR, "", "", frozenset())
+        for i, day in enumerate((date(2026, 3, 2), date(2026, 3, 5)), start=1)
+    ]
+    found = match_plan(plan, log, date(2026, 3, 10))
+    held = [(p.day, m.id) for p, m in zip(plan, found, strict=True) if m is not None]
+    assert held == [(date(2026, 2, 23), 1), (date(2026, 3, 9), 2)]
+    assert not any(match_plan(plan, log, date(2026, 2, 20)))  # nothing planned has come yet
+    assert match_plan(plan, [], date(2026, 5, 30)) == [None] * len(plan)
+    lone = match_plan(plan, log[:1], date(2026, 5, 30))  # the first planned: far away, not held
+    assert [p.day for p, m in zip(plan, lone, strict=True) if m] == [date(2026, 2, 23)]

@@ -20,7 +20,7 @@ from nastavapp.models.vocab import (
     MentoringKind,
     Role,
 )
-from nastavapp.services.meetings import meetings_of
+from nastavapp.services.meetings import MeetingDraft, add_meeting, meetings_of
 from nastavapp.services.pairs import (
     PairDraft,
     approve_by_order,
@@ -706,3 +706,28 @@ def test_a_closed_card_is_freed_when_the_next_opens(demo_screen, qtbot):
     qtbot.wait(10)
     assert not shiboken6.isValid(first) and not shiboken6.isValid(page)  # with its pages
     assert second.isVisible()
+
+
+def test_the_plan_of_meetings_is_ticked_by_date_never_ahead(qtbot, screen, school):
+    group_id = pair(school, "pupil_mentor", "pupil_a", form=F.STUDENT_STUDENT, on=date(2025, 10, 1))
+    approve(school, group_id, on=date(2025, 10, 6))
+    kinds = [MeetingType.ORGANIZATIONAL] + [MeetingType.REGULAR] * 3
+    days = [date(2025, 10, 13), date(2025, 11, 3), date(2025, 11, 10), date(2025, 11, 17)]
+    for day, kind in zip(days, kinds, strict=True):
+        add_meeting(school.store, group_id, MeetingDraft(day, kind, "Тема"), today=TODAY)
+    card = open_card(screen, group_id)
+    card.tabs.setCurrentWidget(card.meetings)
+    plan = card.meetings.plan
+    texts = [plan.item(i).text() for i in range(plan.count())]
+    assert texts[:7] == [
+        "06.10.2025 — организационная",  # the pair first met a week later
+        "✓ 13.10.2025 — пробная рабочая",  # met that day (an «организационная»)
+        "20.10.2025 — встреча-планирование",  # nothing near it
+        "✓ 03.11.2025 — регулярная",
+        "✓ 17.11.2025 — регулярная",  # 10.11, halfway, counts once
+        "01.12.2025 — регулярная",  # on 20.11.2025 it has not come yet
+        "15.12.2025 — регулярная",
+    ]
+    assert not any(t.startswith("✓") for t in texts[5:])
+    assert "В журнале: 13.10.2025 — организационная" in plan.item(1).toolTip()
+    assert plan.item(5).font().bold()  # the next one to hold

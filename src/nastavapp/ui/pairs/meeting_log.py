@@ -44,7 +44,14 @@ from .. import messages
 from ..bases.widgets import date_edit, set_date, to_date
 from ..table_search import SearchField, search_note
 from .groups_model import days_text
-from .meetings_model import MeetingsModel, mark_held, next_type, step_color, step_text
+from .meetings_model import (
+    MeetingsModel,
+    mark_held,
+    next_type,
+    step_color,
+    step_text,
+    step_tooltip,
+)
 from .table_base import ITEM_ROLE, SearchProxy
 from .widgets import SubmitBox, columns_table, muted_label, on_delete_key
 
@@ -214,11 +221,11 @@ class MeetingLog(QWidget):
             return
         upcoming_marked = False
         for step in mark_held(
-            propose_meetings(self.store, card.id, today=self.today), self.records
+            propose_meetings(self.store, card.id, today=self.today), self.records, self.today
         ):
             item = QListWidgetItem(step_text(step))
             item.setData(PLANNED_ROLE, step.planned)
-            item.setToolTip(step.planned.topic)
+            item.setToolTip(step_tooltip(step))
             color = step_color(step, self.today)
             if color is not None:
                 item.setForeground(color)

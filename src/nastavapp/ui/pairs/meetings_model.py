@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -11,6 +10,7 @@ from typing import Any
 from PySide6.QtGui import QBrush, QColor
 
 from ...models.vocab import MeetingType
+from ...services.meeting_plan import match_plan
 from ...services.meetings import MeetingRecord, PlannedMeeting
 from .table_base import Column, RowsModel, date_text
 
@@ -63,19 +63,18 @@ class MeetingsModel(RowsModel):
 @dataclass(frozen=True)
 class PlanStep:
     planned: PlannedMeeting
-    held: bool
+    meeting: MeetingRecord | None  # the logged meeting that counts for it
+
+    @property
+    def held(self) -> bool:
+        return self.meeting is not None
 
 
-def mark_held(plan: Sequence[PlannedMeeting], held: Sequence[MeetingRecord]) -> list[PlanStep]:
-    """The first N planned meetings of each type count as held when N of that type were held."""
-    left = Counter(r.type for r in held)
-    steps = []
-    for planned in plan:
-        done = left[planned.type] > 0
-        if done:
-            left[planned.type] -= 1
-        steps.append(PlanStep(planned, done))
-    return steps
+def mark_held(
+    plan: Sequence[PlannedMeeting], held: Sequence[MeetingRecord], today: date
+) -> list[PlanStep]:
+    """Each planned meeting with the logged meeting matched to it by date (services)."""
+    return [PlanStep(p, m) for p, m in zip(plan, match_plan(plan, held, today), strict=True)]
 
 
 def next_type(held: Sequence[MeetingRecord]) -> MeetingType:
@@ -91,6 +90,15 @@ def next_type(held: Sequence[MeetingRecord]) -> MeetingType:
 def step_text(step: PlanStep) -> str:
     mark = "✓ " if step.held else ""
     return f"{mark}{step.planned.day:%d.%m.%Y} — {step.planned.type.label}"
+
+
+def step_tooltip(step: PlanStep) -> str:
+    meeting = step.meeting
+    if meeting is None:
+        return step.planned.topic
+    return (
+        f"{step.planned.topic}\nВ журнале: {meeting.meeting_date:%d.%m.%Y} — {meeting.type.label}"
+    )
 
 
 def step_color(step: PlanStep, today: date) -> QBrush | None:
