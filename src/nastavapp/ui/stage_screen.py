@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -60,6 +62,20 @@ STAGE_ACTIONS: dict[RoadmapStage, tuple[tuple[str, str], ...]] = {
 
 # Fixed widths (the name column takes the rest): sizing to contents squeezed the names.
 COLUMN_WIDTHS = {NUMBER: 40, PERIOD: 96, RESPONSIBLE: 140, STATUS: 210}
+PAD_X, PAD_Y = 4, 3  # the cells' padding, px
+
+
+class PaddedRowsDelegate(QStyledItemDelegate):
+    """Measures a wrapped cell at the width its text is drawn in: the style sheet's padding
+    adds to the height it measures but not to the width it wraps at, so a name that takes one
+    more line once padded was cut with «…»."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        narrow = QStyleOptionViewItem(option)
+        narrow.rect = option.rect.adjusted(0, 0, -2 * PAD_X, 0)
+        return super().sizeHint(narrow, index)
 
 
 class StageScreen(Screen):
@@ -97,7 +113,8 @@ class StageScreen(Screen):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
-        self.table.setStyleSheet("QTableView::item { padding: 3px 4px; }")
+        self.table.setStyleSheet(f"QTableView::item {{ padding: {PAD_Y}px {PAD_X}px; }}")
+        self.table.setItemDelegate(PaddedRowsDelegate(self.table))
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
