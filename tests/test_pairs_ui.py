@@ -255,6 +255,21 @@ def test_change_a_proposal_to_another_mentor_from_the_alternatives(qtbot, demo_s
     assert [g.mentor.id for g in live] == [chosen_id]
 
 
+def test_the_mentor_picker_stays_inside_the_table_at_1024(qtbot, demo_screen):
+    matching = demo_screen.matching
+    demo_screen.resize(724, 640)  # its part of a 1024 px window
+    qtbot.wait(20)
+    select_proposal(matching, "Васильева Елизавета Михайловна")
+    matching.change_button.click()
+    combo = matching.table.findChild(QComboBox)
+    assert combo is not None and combo.isVisible()
+    shown = matching.table.viewport().rect()
+    assert shown.contains(combo.geometry()), (shown, combo.geometry())  # its arrow too
+    assert combo.width() >= combo.sizeHint().width()  # «свободно мест: N» not cut
+    assert combo.geometry().right() == shown.right()  # shifted left from the cell
+    assert combo.view().minimumWidth() >= combo.sizeHint().width()
+
+
 def test_a_mentee_nobody_fits_is_offered_pairing_by_hand(qtbot, screen, school):
     matching = screen.matching
     select_proposal(matching, "Данилова Ева Максимовна")  # the mentor's places went to others

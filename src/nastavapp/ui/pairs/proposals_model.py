@@ -294,6 +294,14 @@ class MentorDelegate(QStyledItemDelegate):
     def updateEditorGeometry(
         self, editor: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> None:
+        """As wide as its longest line (the points and the places), but inside the visible
+        part of the table: shifted left from the cell when the cell is near the right edge."""
         rect = option.rect
-        width = max(rect.width(), editor.sizeHint().width())  # room for the points and places
-        editor.setGeometry(rect.x(), rect.y(), width, rect.height())
+        wanted = max(rect.width(), editor.sizeHint().width())
+        shown = editor.parentWidget()  # the table's viewport
+        room = shown.width() if shown is not None else wanted
+        width = min(wanted, room)
+        x = max(0, min(rect.x(), room - width))
+        editor.setGeometry(x, rect.y(), width, rect.height())
+        if isinstance(editor, QComboBox):  # the list drops down with whole lines
+            editor.view().setMinimumWidth(wanted)
