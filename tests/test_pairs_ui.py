@@ -746,3 +746,16 @@ def test_the_plan_of_meetings_is_ticked_by_date_never_ahead(qtbot, screen, schoo
     assert not any(t.startswith("✓") for t in texts[5:])
     assert "В журнале: 13.10.2025 — организационная" in plan.item(1).toolTip()
     assert plan.item(5).font().bold()  # the next one to hold
+
+
+def test_the_card_lists_mentees_in_the_free_height_with_whole_names(qtbot, demo_screen):
+    group = max(demo_screen.groups.model.rows(), key=lambda r: len(r.card.mentees)).card
+    card = open_card(demo_screen, group.id)
+    card.resize(960, 660)  # the card's size in a 1024 px window
+    qtbot.wait(20)
+    listed = card.page.mentees
+    lines = [f"{m.name}, {m.post}" for m in group.mentees]
+    assert len(lines) >= 3
+    assert [listed.item(i).text() for i in range(listed.count())] == lines
+    assert [listed.item(i).toolTip() for i in range(listed.count())] == lines
+    assert listed.height() >= 2 * 84  # not a fixed strip of 84 px over an empty box

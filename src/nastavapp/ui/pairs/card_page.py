@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -63,14 +65,14 @@ class CardPage(QWidget):
         box = QGroupBox("Пара / группа")
         outer = QVBoxLayout(box)
         form = QFormLayout()
-        outer.addLayout(form)
-        outer.addStretch(1)
+        outer.addLayout(form, 1)  # the free height goes to the list of mentees
         self.mentor_label = QLabel()
         self.mentor_label.setWordWrap(True)
         form.addRow("Наставник:", self.mentor_label)
         members = QHBoxLayout()
         self.mentees = QListWidget()
-        self.mentees.setFixedHeight(84)
+        self.mentees.setMinimumHeight(84)
+        self.mentees.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.mentees.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.mentees.setTextElideMode(Qt.TextElideMode.ElideRight)
         buttons = QVBoxLayout()
@@ -80,6 +82,7 @@ class CardPage(QWidget):
         self.remove_button.clicked.connect(self.remove_mentee)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)  # the buttons stay at the top of the taller list
         members.addWidget(self.mentees, 1)
         members.addLayout(buttons)
         form.addRow("Наставляемые:", members)
@@ -136,7 +139,9 @@ class CardPage(QWidget):
         self.mentor_label.setText(f"<b>{card.mentor.name}</b>, {card.mentor.post}{load}")
         self.mentees.clear()
         for mentee in card.mentees:
-            self.mentees.addItem(f"{mentee.name}, {mentee.post}")
+            item = QListWidgetItem(f"{mentee.name}, {mentee.post}")
+            item.setToolTip(item.text())  # the whole line when it is cut with «…»
+            self.mentees.addItem(item)
         self.form_label.setText(card.form.label)
         widgets = (self.kind, self.role_model, self.format, self.goal, self.start, self.end)
         for widget in widgets:
