@@ -759,3 +759,35 @@ def test_the_card_lists_mentees_in_the_free_height_with_whole_names(qtbot, demo_
     assert [listed.item(i).text() for i in range(listed.count())] == lines
     assert [listed.item(i).toolTip() for i in range(listed.count())] == lines
     assert listed.height() >= 2 * 84  # not a fixed strip of 84 px over an empty box
+
+
+def test_empty_tables_say_what_to_do(qtbot, school_store):
+    widget = open_screen(qtbot, school_store)  # a new school: nobody in the bases yet
+    try:
+        groups, unpaired = widget.groups.empty_note, widget.unpaired.empty_note
+        assert not groups.isHidden() and not unpaired.isHidden()
+        assert groups.text() == (
+            "Пар и групп пока нет: подберите наставников на вкладке «Подбор пар»."
+        )
+        assert unpaired.text().startswith("В базе наставляемых этого года пока никого нет.")
+        assert "«Базы» → «База наставляемых»" in unpaired.text()
+        widget.groups.search.setText("Иванов")  # a search in an empty table changes nothing
+        assert "подберите наставников" in groups.text()
+    finally:
+        close(widget)
+
+
+def test_a_forming_pair_card_says_how_to_start_its_plan_and_log(qtbot, screen, school):
+    group_id = pair(school, "pupil_mentor", "pupil_a", form=F.STUDENT_STUDENT)
+    card = open_card(screen, group_id)
+    plan, log = card.plan.empty_note, card.meetings.empty_note
+    assert not plan.isHidden() and not log.isHidden()
+    assert plan.text().startswith("В плане пока нет пунктов.")
+    assert "«Добавить пункты шаблона»" in plan.text()
+    assert log.text().startswith("Встреч пока нет.")
+    assert "в форме выше" in log.text()
+    everyone = frozenset({school["pupil_mentor"], school["pupil_a"]})
+    add_meeting(school.store, group_id, MeetingDraft(TODAY, attendee_ids=everyone), today=TODAY)
+    card.reload()
+    assert log.isHidden()  # the log has its meeting: no note over it
+    assert screen.unpaired.model.rowCount() > 0 and screen.unpaired.empty_note.isHidden()

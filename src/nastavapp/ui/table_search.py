@@ -305,14 +305,22 @@ def empty_result_note(query: str, found: int, chosen: int, total: int, what: str
 
 
 def search_note(
-    view: QAbstractItemView, proxy: TableSearchProxy, what: str, width: int = 520
+    view: QAbstractItemView,
+    proxy: TableSearchProxy,
+    what: str,
+    width: int = 520,
+    empty: str | Callable[[], str] = "",
 ) -> QLabel:
     """The empty result's note over ``view`` (:func:`empty_result_note`), kept up to date with
-    the search, the filters and the rows of ``proxy``."""
+    the search, the filters and the rows of ``proxy``; ``empty`` (a text, or a function giving
+    it when asked) says what to do while the table has no rows at all."""
     hint = empty_hint(view, width)
 
     def update(*_args: object) -> None:
         counts = (proxy.found(), proxy.chosen(), proxy.total())
+        if not proxy.total():
+            show_hint(hint, empty() if callable(empty) else empty)
+            return
         show_hint(hint, empty_result_note(proxy.query(), *counts, what))
 
     for signal in (proxy.searched, proxy.modelReset, proxy.rowsInserted, proxy.rowsRemoved):

@@ -68,7 +68,12 @@ class GroupsTab(QWidget):
         filters.add_filter(self.status_filter)
         layout.addWidget(filters)
         self.table = columns_table(self.proxy, self.model.columns, multi=True)
-        self.empty_note = search_note(self.table, self.proxy, "все пары и группы")
+        self.empty_note = search_note(
+            self.table,
+            self.proxy,
+            "все пары и группы",
+            empty="Пар и групп пока нет: подберите наставников на вкладке «Подбор пар».",
+        )
         self.table.activated.connect(lambda _index: self.open_card())
         self.table.selectionModel().selectionChanged.connect(self._sync)
         layout.addWidget(self.table, 1)

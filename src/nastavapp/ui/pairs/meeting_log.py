@@ -85,7 +85,9 @@ class MeetingLog(QWidget):
         self.search.textChanged.connect(self.proxy.set_search)
         log_layout.addWidget(self.search)
         self.table = columns_table(self.proxy, self.model.columns)
-        self.empty_note = search_note(self.table, self.proxy, "все встречи")
+        self.empty_note = search_note(
+            self.table, self.proxy, "все встречи", width=360, empty=self._no_meetings_note
+        )
         self.table.activated.connect(lambda _index: self.edit_current())
         log_layout.addWidget(self.table, 1)
         splitter.addWidget(log_box)
@@ -177,6 +179,14 @@ class MeetingLog(QWidget):
             QWidget.setTabOrder(first, second)  # the keyboard goes the way the form reads
         self.form.setEnabled(card.status in (*PLAN_STATUSES, GroupStatus.FORMING))
         self.reload()
+
+    def _no_meetings_note(self) -> str:
+        card = self.card
+        if card is None:
+            return ""
+        if card.status not in (*PLAN_STATUSES, GroupStatus.FORMING):
+            return f"Пара {card.status.label}: встреч в журнале нет."
+        return "Встреч пока нет.\nЗапишите первую в форме выше: дата, вид, кто пришёл — и Enter."
 
     def names(self) -> dict[int, str]:
         card = self.card

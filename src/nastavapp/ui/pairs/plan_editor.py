@@ -143,7 +143,9 @@ class PlanEditor(QWidget):
         self.proxy.setSourceModel(self.model)
         self.search.textChanged.connect(self.proxy.set_search)
         self.table = columns_table(self.proxy, self.model.columns)
-        self.empty_note = search_note(self.table, self.proxy, "все пункты плана")
+        self.empty_note = search_note(
+            self.table, self.proxy, "все пункты плана", empty=self._empty_plan_note
+        )
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_current())
         layout.addWidget(self.table, 1)
         layout.addWidget(self._build_form())
@@ -201,6 +203,19 @@ class PlanEditor(QWidget):
         for widget in (self.template, self.apply_button, self.form):
             widget.setEnabled(editable)
         self.reload()
+
+    def _empty_plan_note(self) -> str:
+        card = self.card
+        if card is None:
+            return ""
+        if not card.mentees:
+            return "В паре нет наставляемых: добавьте их на вкладке «Карточка»."
+        if card.status is GroupStatus.DISBANDED:
+            return "Пара расформирована: пунктов плана нет."
+        return (
+            "В плане пока нет пунктов.\nДобавьте пункты шаблона («Добавить пункты шаблона») "
+            "или впишите задачу в форме ниже и нажмите Enter."
+        )
 
     def mentee_id(self) -> int | None:
         value = self.mentee.currentData()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...models import AcademicYear
 from ...models.vocab import MentoringForm
+from ...services.counts import basic_counts
 from ...services.pairs import PairError, UnpairedMentee, mark_support, unpaired_mentees
 from ...store import Store
 from .. import messages
@@ -150,7 +151,9 @@ class UnpairedTab(QWidget):
         filters.add_filter(self.support_only)
         layout.addWidget(filters)
         self.table = columns_table(self.proxy, self.model.columns)
-        self.empty_note = search_note(self.table, self.proxy, "всех наставляемых без\u00a0пары")
+        self.empty_note = search_note(
+            self.table, self.proxy, "всех наставляемых без\u00a0пары", empty=self._nobody_note
+        )
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -183,6 +186,15 @@ class UnpairedTab(QWidget):
         self.model.set_rows(unpaired_mentees(self.store, year_id) if year_id else [])
         if self.proxy.rowCount():
             self.table.selectRow(0)  # its requests and note in full under the table
+
+    def _nobody_note(self) -> str:
+        """Why nobody is listed: the base is still empty, or every mentee has a pair."""
+        if basic_counts(self.store, self.year)["mentees"] == 0:
+            return (
+                "В базе наставляемых этого года пока никого нет.\n"
+                "Составьте её: «Базы» → «База наставляемых» (можно загрузить список из Excel)."
+            )
+        return "Наставляемых без пары нет: у каждого есть наставник."
 
     def _show_detail(self, *_args: object) -> None:
         index = self.table.currentIndex()
