@@ -555,3 +555,47 @@ def test_a_person_dialog_closed_is_freed_when_the_next_opens(screen, qtbot):
     qtbot.wait(10)
     assert not shiboken6.isValid(first)
     assert screen.dialog is not first and screen.dialog.isVisible()
+
+
+def test_taking_out_and_the_mentor_dialog_say_her_his_or_neither(screen, store, monkeypatch):
+    from PySide6.QtWidgets import QGroupBox
+
+    from nastavapp.models import Person
+    from nastavapp.models.vocab import Sex
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        "nastavapp.ui.messages.confirm", lambda _parent, text, *_: asked.append(text) and False
+    )
+    mentors = screen.show_tab(BaseKind.MENTORS)
+    rows = list(mentors.model._rows)
+    woman = next(r.id for r in rows if r.person.sex is Sex.FEMALE)
+    man = next(r.id for r in rows if r.person.sex is Sex.MALE)
+    unknown = next(r.id for r in rows if r.id not in (woman, man))
+    with store.session() as session:
+        person = session.get(Person, unknown)
+        person.sex = None  # not recorded
+        session.add(person)
+        session.commit()
+    screen.show_year(current_year(store))  # reads the base again
+    mentors = screen.show_tab(BaseKind.MENTORS)
+    titles = []
+    for person_id in (woman, man, unknown):
+        assert mentors.select(person_id)
+        screen.delete_action.trigger()  # «Исключить…» from the mentor base
+        screen.mentor_action.trigger()
+        boxes = [b.title() for b in screen.dialog.findChildren(QGroupBox)]
+        titles.append(next(t for t in boxes if t.startswith("Занятия")))
+        screen.dialog.close()
+    assert [t.split("Вместе с этим ")[1] for t in asked] == [
+        "будут удалены её компетенции и отметки об обучении. Это можно сразу отменить (Ctrl+Z).",
+        "будут удалены его компетенции и отметки об обучении. Это можно сразу отменить (Ctrl+Z).",
+        "будут удалены компетенции и отметки об обучении наставника. "
+        "Это можно сразу отменить (Ctrl+Z).",
+    ]
+    assert titles == [
+        "Занятия «Школы наставников», которые она посетила",
+        "Занятия «Школы наставников», которые он посетил",
+        "Занятия «Школы наставников», посещённые наставником",
+    ]
+    assert mentor_role(store, woman, current_year(store).id) is not None  # nothing taken out

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtWidgets import QDialog
 
 from ...models import Person, TrainingEvent
-from ...models.vocab import PersonCategory, Role, Sex
+from ...models.vocab import PersonCategory, Role
 from ...services.bulk_text import BASES_GENITIVE as BASE_GENITIVE
 from ...services.consents import ConsentError, record_consent, withdraw_consent
 from ...services.deletion import DeletionError, delete_person, deletion_impact
@@ -30,6 +30,7 @@ from .consent_dialog import ConsentDialog
 from .person_dialog import PersonDialog
 from .picker import PersonPicker
 from .role_dialogs import MenteeDialog, MentorDialog
+from .widgets import by_sex
 
 if TYPE_CHECKING:
     from .screen import BasesScreen
@@ -37,12 +38,6 @@ if TYPE_CHECKING:
 D = TypeVar("D", bound=QDialog)
 BASE_NAMES = {Role.MENTEE: "база наставляемых", Role.MENTOR: "база наставников"}
 KIND_ROLES = {BaseKind.MENTEES: Role.MENTEE, BaseKind.MENTORS: Role.MENTOR}
-
-
-def _by_sex(person: Person, male: str, female: str, unknown: str) -> str:
-    if person.sex is Sex.MALE:
-        return male
-    return female if person.sex is Sex.FEMALE else unknown
 
 
 class BaseCommands:
@@ -168,12 +163,20 @@ class BaseCommands:
             messages.error(self.screen, str(exc))
             return
         self._done()
-        removed = _by_sex(row.person, "удалён", "удалена", "удалён(а)")
+        removed = by_sex(row.person, "удалён", "удалена", "удалён(а)")
         self.screen.remember_undo(snapshot, f"«{snapshot.name}» {removed} из базы.")
 
     def take_out(self, person: Person, role: Role) -> None:
         """Take the person out of the year's base of ``role`` (can be undone at once)."""
-        what = "его запросы" if role is Role.MENTEE else "его компетенции и отметки об обучении"
+        if role is Role.MENTEE:
+            what = by_sex(person, "его запросы", "её запросы", "запросы наставляемого")
+        else:
+            what = by_sex(
+                person,
+                "его компетенции и отметки об обучении",
+                "её компетенции и отметки об обучении",
+                "компетенции и отметки об обучении наставника",
+            )
         if not messages.confirm(
             self.screen,
             f"Исключить «{person.full_name}» из {BASE_GENITIVE[role]} этого года? "
@@ -189,7 +192,7 @@ class BaseCommands:
         if snapshot is not None:
             self.screen.remember_undo(
                 snapshot,
-                f"«{snapshot.name}» {_by_sex(person, 'исключён', 'исключена', 'исключён(а)')} "
+                f"«{snapshot.name}» {by_sex(person, 'исключён', 'исключена', 'исключён(а)')} "
                 f"из {BASE_GENITIVE[role]}.",
             )
 

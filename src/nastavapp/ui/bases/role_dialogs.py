@@ -46,7 +46,7 @@ from ...services.roles import (
     request_sources,
 )
 from .entry_table import EntryTable
-from .widgets import date_edit, problems_label, show_problems, to_date
+from .widgets import by_sex, date_edit, problems_label, show_problems, to_date
 
 AddEvent = Callable[[str, date], TrainingEvent | None]
 
@@ -237,7 +237,15 @@ class MentorDialog(_RoleDialog):
         return box
 
     def _training(self, events: list[TrainingEvent], role: MentorRole) -> QGroupBox:
-        box = QGroupBox("Занятия «Школы наставников», которые он посетил")
+        title = "Занятия «Школы наставников»"
+        box = QGroupBox(
+            by_sex(
+                self.person,
+                f"{title}, которые он посетил",
+                f"{title}, которые она посетила",
+                f"{title}, посещённые наставником",
+            )
+        )
         layout = QVBoxLayout(box)
         self.events = QListWidget()
         self.events.setMaximumHeight(110)

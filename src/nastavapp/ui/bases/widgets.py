@@ -8,8 +8,19 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
 
+from ...models import Person
+from ...models.vocab import Sex
+
 DATE_FORMAT = "dd.MM.yyyy"
 _INVALID = "border: 1px solid #c62828; border-radius: 2px;"
+
+
+def by_sex(person: Person, male: str, female: str, unknown: str) -> str:
+    """The word that agrees with the person's sex; ``unknown``, a neutral wording, when it is
+    not recorded."""
+    if person.sex is Sex.MALE:
+        return male
+    return female if person.sex is Sex.FEMALE else unknown
 
 
 def date_edit(value: date | None, fallback: date) -> QDateEdit:
