@@ -37,7 +37,7 @@ from nastavapp.ui.pairs.groups_model import LAST, GroupRow
 from nastavapp.ui.pairs.manual_pair import ManualPairDialog
 from nastavapp.ui.pairs.proposals_model import DECISION, MENTOR, Decision, ProposalRow
 from nastavapp.ui.pairs.status_dialog import StatusDialog
-from nastavapp.ui.pairs.unpaired_tab import NOTE, SUPPORT
+from nastavapp.ui.pairs.unpaired_tab import NOTE, POST, SUPPORT
 from nastavapp.ui.pairs.widgets import set_optional_date
 
 from .pair_school import TODAY, School, build_school
@@ -620,6 +620,18 @@ def test_unpaired_support_mark_and_note(qtbot, screen, school):
     unpaired.table.setCurrentIndex(index)
     unpaired.match_button.click()
     assert screen.tabs.currentWidget() is screen.matching
+
+
+def test_the_unpaired_list_shows_the_class_as_every_table_does(screen):
+    unpaired = screen.unpaired
+    shown = {
+        unpaired.model.index(row, 0).data(): unpaired.model.index(row, POST).data()
+        for row in range(unpaired.model.rowCount())
+    }
+    assert shown["Ершов Никита Олегович"] == "11А"  # not «11А класс»
+    assert shown["Белов Иван Сергеевич"] == "6А"
+    assert shown["Смирнова Анна Олеговна"] == "учитель русского языка"
+    assert not any(text.endswith("класс") for text in shown.values())
 
 
 def test_stored_pairs_leave_the_unpaired_list(qtbot, screen, school):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...models import AcademicYear
-from ...models.vocab import MentoringForm
+from ...models.vocab import MentoringForm, PersonCategory
 from ...services.counts import basic_counts
 from ...services.pairs import PairError, UnpairedMentee, mark_support, unpaired_mentees
 from ...store import Store
@@ -40,11 +40,16 @@ def _form(m: UnpairedMentee) -> str:
     return m.form.label if m.form else "не указана"
 
 
+def _place(m: UnpairedMentee) -> str:
+    """«7А», as in every other table (not «7А класс»); a teacher's position."""
+    return m.post.removesuffix(" класс") if m.category is PersonCategory.STUDENT else m.post
+
+
 COLUMNS = (
     Column("Наставляемый", lambda m: m.name, 190, sample=FULL_NAME_SAMPLE),
     Column(
         "Класс",
-        lambda m: m.post,
+        _place,
         72,
         tip="Класс обучающегося или должность педагога",
         sample="10Б класс",
