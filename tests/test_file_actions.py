@@ -107,3 +107,15 @@ def test_demo_suggestion_never_overwrites(tmp_path):
     assert _free_name(first) == first
     first.write_bytes(b"")
     assert _free_name(first).name == "Школа (2).sqlite"
+
+
+def test_the_file_menu_names_the_screen_it_goes_to_without_an_ellipsis(opened):
+    window = opened.window
+    file_menu = window.menuBar().actions()[0].menu()
+    texts = [a.text() for a in file_menu.actions() if not a.isSeparator()]
+    assert "До&кументы и отчёты" in texts
+    assert not any("Экспорт" in t for t in texts)
+    action = next(a for a in file_menu.actions() if a.text() == "До&кументы и отчёты")
+    assert action.shortcut().toString() == "Ctrl+E"
+    action.trigger()  # opens no dialog: the screen «Документы и отчёты»
+    assert window.current_screen_key() == "documents"

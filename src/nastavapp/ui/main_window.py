@@ -123,8 +123,11 @@ class MainWindow(QMainWindow):
         self.action_backups = self._action(
             file_menu, "&Резервные копии…", None, self.backupsRequested.emit
         )
-        self.action_export = self._action(
-            file_menu, "&Экспорт…", QKeySequence("Ctrl+E"), lambda: self.show_screen("documents")
+        self.action_documents = self._action(  # only goes to the screen: no «…»
+            file_menu,
+            "До&кументы и отчёты",
+            QKeySequence("Ctrl+E"),
+            lambda: self.show_screen("documents"),
         )
         file_menu.addSeparator()
         self.action_new_year = self._action(
