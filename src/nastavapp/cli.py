@@ -89,6 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(args.db, exit_when_ready=args.exit_when_ready)
     from .store import StoreError
+    from .store.oserrors import os_error_reason
 
     handlers = {module.NAME: module.run for module in _command_modules()}
     try:
@@ -96,4 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as exc:
         return fail(str(exc))
     except OSError as exc:
-        return fail(f"{exc.strerror or exc} ({exc.filename or ''})")
+        reason = os_error_reason(exc)
+        if exc.filename:
+            return fail(f"не удалось открыть или записать «{exc.filename}»: {reason}")
+        return fail(reason)

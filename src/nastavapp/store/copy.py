@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from .errors import StoreError
-from .oserrors import environment_error
+from .oserrors import store_error
 
 
 def _sync_folder(folder: Path) -> None:
@@ -58,14 +58,7 @@ def write_copy(source: Path, target: Path) -> Path:
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
-        action = f"Не удалось записать копию в «{target}»"
-        known = environment_error(exc, action, target)
-        if known is not None:
-            raise known from exc
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise StoreError(
-            f"{action}: {reason}. Проверьте, что папка доступна для записи и на диске есть место."
-        ) from exc
+        raise store_error(exc, f"Не удалось записать копию в «{target}»", target) from exc
     except StoreError:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)

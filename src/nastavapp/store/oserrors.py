@@ -2,7 +2,9 @@
 
 One mapping from ``OSError`` and SQLite errors to plain Russian words a curator understands.
 ``environment_error()`` returns ``None`` for anything that looks like a bug (or a damaged
-file, which ``health`` handles), so callers can tell the two apart.
+file, which ``health`` handles), so callers can tell the two apart. ``os_error_reason()`` says
+any ``OSError`` of a file (a document, a report, a list) in Russian, ``database_reason()`` a
+failed database operation: neither ever passes on the system's English.
 """
 
 from __future__ import annotations
@@ -72,6 +74,39 @@ class UnavailableError(EnvironmentStoreError):
 
 
 UNKNOWN_DATABASE_REASON = "непредвиденная ошибка базы данных."
+
+# What os_error_reason() says, by errno: the reason, then the advice that fits it.
+FILE_IN_USE_REASON = (
+    "файл открыт в другой программе (например, в Excel или Word). Закройте его там "
+    "и повторите или выберите другое имя."
+)
+OTHER_OS_REASON = (
+    "не удалось обратиться к диску или папке. Проверьте, что диск или флешка подключены, "
+    "и повторите или выберите другую папку."
+)
+_OS_REASONS: dict[int, str] = {
+    errno.ENOENT: (
+        "папка или файл не найдены: возможно, их переименовали или удалили либо отключена "
+        "флешка или сетевой диск. Проверьте путь или выберите другую папку."
+    ),
+    errno.EACCES: (
+        "нет прав на доступ к этому файлу или папке. Попросите администратора компьютера "
+        "дать права или выберите другую папку."
+    ),
+    errno.EROFS: ReadOnlyError.reason_text,
+    errno.EISDIR: "по этому пути находится папка, а не файл. Укажите имя файла.",
+    errno.ENOTDIR: "часть пути — файл, а не папка. Проверьте путь или выберите другую папку.",
+    errno.ENOSPC: DiskFullError.reason_text,
+    errno.ENAMETOOLONG: (
+        "слишком длинное имя файла или путь к нему. Сократите имя файла или выберите папку "
+        "ближе к началу диска."
+    ),
+    errno.EEXIST: "файл или папка с таким именем уже есть. Выберите другое имя.",
+    errno.EBUSY: FILE_IN_USE_REASON,
+    errno.ETXTBSY: FILE_IN_USE_REASON,
+}
+_OS_REASONS[errno.EPERM] = _OS_REASONS[errno.EACCES]
+_OS_REASONS[errno.EDQUOT] = DiskFullError.reason_text
 
 # Windows error codes (``OSError.winerror``) that Python maps to vaguer errno values.
 _WINERROR: dict[int, type[EnvironmentStoreError]] = {
@@ -177,7 +212,25 @@ def database_reason(exc: BaseException) -> str:
     if isinstance(exc, EnvironmentStoreError):
         return exc.reason
     kind = classify(exc)
-    return kind.reason_text if kind is not None else UNKNOWN_DATABASE_REASON
+    if kind is not None:
+        return kind.reason_text
+    inner = _unwrap(exc)
+    return os_error_reason(inner) if isinstance(inner, OSError) else UNKNOWN_DATABASE_REASON
+
+
+def os_error_reason(exc: OSError) -> str:
+    """The Russian reason for ``exc`` with the advice that fits it, to follow «Не удалось …: ».
+
+    For any file the program reads or writes (documents, reports, lists, data files):
+    ``exc.strerror`` is English on Linux and must never reach the user. Told apart by errno
+    (and Windows' sharing violation); starts in lower case and ends with a full stop; an error
+    it does not know gets :data:`OTHER_OS_REASON`.
+    """
+    if getattr(exc, "winerror", None) in (32, 33):  # ERROR_SHARING_/LOCK_VIOLATION
+        return FILE_IN_USE_REASON
+    if exc.errno is None:
+        return OTHER_OS_REASON
+    return _OS_REASONS.get(exc.errno, OTHER_OS_REASON)
 
 
 def store_error(exc: BaseException, action: str, path: Path | None = None) -> StoreError:
@@ -187,10 +240,7 @@ def store_error(exc: BaseException, action: str, path: Path | None = None) -> St
     known = environment_error(exc, action, path)
     if known is not None:
         return known
-    inner = _unwrap(exc)
-    if isinstance(inner, OSError) and inner.strerror:
-        return StoreError(f"{action}: {inner.strerror}.")
-    return StoreError(f"{action}: {UNKNOWN_DATABASE_REASON}")
+    return StoreError(f"{action}: {database_reason(exc)}")
 
 
 def with_note(error: StoreError, note: str) -> StoreError:
@@ -201,6 +251,8 @@ def with_note(error: StoreError, note: str) -> StoreError:
 
 
 __all__ = [
+    "FILE_IN_USE_REASON",
+    "OTHER_OS_REASON",
     "UNKNOWN_DATABASE_REASON",
     "AccessDeniedError",
     "DiskFullError",
@@ -212,6 +264,7 @@ __all__ = [
     "classify",
     "database_reason",
     "environment_error",
+    "os_error_reason",
     "store_error",
     "with_note",
 ]

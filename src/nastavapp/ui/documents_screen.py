@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..models import AcademicYear
+from ..services.documents.output import fit_file_name
 from ..services.school import get_school
 from ..store import Store
 from .documents.background_save import BackgroundSave, SaveRequest
@@ -104,7 +105,7 @@ class DocumentsScreen(Screen):
         school = get_school(self._store)
         name = safe_file_name(school.short_name if school else "")
         year = (self._year.title if self._year else "").replace("/", "-")
-        return Path.home() / f"Дорожная_карта_{name}_{year}{suffix}"
+        return Path.home() / fit_file_name(f"Дорожная_карта_{name}_{year}{suffix}")
 
     def _enable_roadmap(self) -> None:
         for button in (self.roadmap_pdf, self.roadmap_xlsx):

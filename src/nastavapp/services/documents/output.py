@@ -12,10 +12,41 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from ...store.oserrors import os_error_reason
 from .errors import ExportError
 
 # Mode of a new document when no earlier file gives one (mkstemp makes 0600 files).
 _NEW_FILE_MODE = 0o644
+# Longest file name most file systems take (ext4: bytes; NTFS: 255 UTF-16 units, looser).
+MAX_NAME_BYTES = 255
+# mkstemp's name: «.~» + stem + «.» + 8 random characters + suffix.
+_TEMPORARY_EXTRA = len(".~.") + 8
+
+
+def fit_file_name(name: str, limit: int = MAX_NAME_BYTES) -> str:
+    """``name`` cut so that it takes at most ``limit`` bytes in UTF-8, its extension kept.
+
+    A long school name makes a suggested name too long for the disk («Наставничество_…»);
+    the cut never splits a letter and drops the «_», «.» or spaces it leaves at the end.
+    """
+    suffix = Path(name).suffix
+    room = limit - len(suffix.encode())
+    if len(name.encode()) <= limit or room <= 0:
+        return name
+    return _cut(name[: len(name) - len(suffix)], room) + suffix
+
+
+def _cut(text: str, limit: int) -> str:
+    """The start of ``text`` within ``limit`` UTF-8 bytes, whole letters, no «_ .» at the end."""
+    cut = text.encode()[:limit].decode(errors="ignore").rstrip("_. ")
+    return cut or text[:1]
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long: os.replace says it below
+        return False
 
 
 def locked_message(target: Path) -> str:
@@ -42,16 +73,24 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     folder = target.parent
     if not folder.is_dir():
         raise ExportError(f"Папка «{folder}» не найдена: выберите другое место для файла.")
-    try:
-        handle, name = tempfile.mkstemp(
-            prefix=f".~{target.stem}.", suffix=target.suffix, dir=folder
+    if _is_folder(target):
+        raise ExportError(
+            f"Не удалось записать файл «{target.name}»: по этому пути находится папка, а не "
+            "файл. Укажите имя файла."
         )
+    # the temporary name fits even when the target's name only just does
+    room = MAX_NAME_BYTES - _TEMPORARY_EXTRA - len(target.suffix.encode())
+    stem = _cut(target.stem, max(room, 1))
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".~{stem}.", suffix=target.suffix, dir=folder)
     except PermissionError as exc:
         raise ExportError(
             f"Нет права записывать файлы в папку «{folder}»: выберите другую папку."
         ) from exc
     except OSError as exc:
-        raise ExportError(f"Не удалось создать файл в папке «{folder}»: {exc.strerror}.") from exc
+        raise ExportError(
+            f"Не удалось создать файл в папке «{folder}»: {os_error_reason(exc)}"
+        ) from exc
     os.close(handle)
     temporary = Path(name)
     try:
@@ -66,7 +105,7 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
         raise ExportError(locked_message(target)) from exc
     except OSError as exc:
         raise ExportError(
-            f"Не удалось записать файл «{target.name}»: {exc.strerror or exc}."
+            f"Не удалось записать файл «{target.name}»: {os_error_reason(exc)}"
         ) from exc
     finally:
         with contextlib.suppress(OSError):

@@ -21,6 +21,7 @@ from ..plans import PlanEntry, Progress, plan_of
 from ..school import get_school
 from .declension import initials_first
 from .errors import ExportError
+from .output import fit_file_name
 
 NO_CONSENT = "участник без согласия"
 TITLE = "Индивидуальный план развития наставляемого"
@@ -165,4 +166,4 @@ def plan_file_name(store: Store, group_id: int) -> str:
     person = card.mentees[0] if one else card.mentor
     surname = person.name.split(" ")[0] if consent_state(store, person.id).given else ""
     parts = ["План", surname or "наставляемого"] if one else ["Планы_группы", surname]
-    return "_".join(p for p in [*parts, start] if p) + ".pdf"
+    return fit_file_name("_".join(p for p in [*parts, start] if p) + ".pdf")

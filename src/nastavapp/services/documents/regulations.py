@@ -50,7 +50,7 @@ from ..settings import satisfied_threshold
 from ..years import year_or_current
 from .errors import ExportError
 from .orders import ORDER_KINDS, kind_title, latest_order
-from .output import write_atomically
+from .output import fit_file_name, write_atomically
 from .report_content import indicator_rows
 
 NBSP = "\u00a0"
@@ -336,7 +336,7 @@ def draft_file_name(prefix: str, school_short: str, year_title: str) -> str:
     """«<prefix>_МБОУ_Сосновская_СОШ_2025-2026.docx»"""
     kept = "".join(ch for ch in school_short if ch not in "«»\"'\\/:*?<>|").strip()
     parts = [prefix, "_".join(kept.split()), year_title.replace("/", "-")]
-    return "_".join(p for p in parts if p) + ".docx"
+    return fit_file_name("_".join(p for p in parts if p) + ".docx")
 
 
 def regulations_file_name(school_short: str, year_title: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ...store import Store
 from .errors import ExportError
-from .output import write_atomically
+from .output import fit_file_name, write_atomically
 from .report_content import Progress, ReportContent, build_report_content
 
 REPORT_SUFFIXES = (".xlsx", ".pdf")
@@ -35,7 +35,7 @@ def report_file_name(school_short_name: str, year_title: str, suffix: str = ".xl
     """«Наставничество_МБОУ_Сосновская_СОШ_2025-2026.xlsx»."""
     year = safe_name_part(year_title.replace("/", "-"))
     parts = [FILE_PREFIX, safe_name_part(school_short_name), year]
-    return "_".join(p for p in parts if p) + suffix
+    return fit_file_name("_".join(p for p in parts if p) + suffix)
 
 
 def unknown_format_message(suffix: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ...store.oserrors import os_error_reason
 from .persons import ImportResult
 
 REJECTED_SHEET = "Отклонённые"
@@ -56,10 +57,7 @@ def save_rejections(result: ImportResult, path: Path | str) -> Path:
     try:
         book.save(path)
     except OSError as exc:
-        raise ReportError(
-            f"Не удалось записать отчёт «{path}»: {exc.strerror or exc}. "
-            "Закройте файл, если он открыт в Excel, и проверьте, что папка доступна для записи."
-        ) from exc
+        raise ReportError(f"Не удалось записать отчёт «{path}»: {os_error_reason(exc)}") from exc
     return path
 
 

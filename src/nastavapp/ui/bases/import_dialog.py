@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...models.vocab import PersonCategory
+from ...services.documents.output import fit_file_name
 from ...services.importing import (
     ImportCancelled,
     ImportFileError,
@@ -245,7 +246,7 @@ class ImportDialog(QDialog):
         if self.outcome is None:
             return
         source = self.outcome.path
-        suggested = source.with_name(f"{source.stem} — отклонённые строки.xlsx")
+        suggested = source.with_name(fit_file_name(f"{source.stem} — отклонённые строки.xlsx"))
         target = messages.save_file(self, "Сохранить отчёт", suggested, REPORT_FILTER)
         if target is None:
             return

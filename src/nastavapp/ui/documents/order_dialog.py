@@ -46,6 +46,7 @@ from ...services.documents.orders import (
     new_draft,
     unnamed_note,
 )
+from ...services.documents.output import fit_file_name
 from ...store import Store, StoreError
 from .. import messages
 from ..bases.widgets import date_edit, set_date, to_date
@@ -316,7 +317,7 @@ class OrderDialog(QDialog):
         self.saving.save(
             SaveRequest(
                 "Сохранить приказ",
-                folder / f"{file_stem(draft)}{suffix}",
+                folder / fit_file_name(f"{file_stem(draft)}{suffix}"),
                 PDF_FILTER if suffix == ".pdf" else DOCX_FILTER,
                 write,
                 path_of=_written_path,

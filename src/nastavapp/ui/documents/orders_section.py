@@ -31,6 +31,7 @@ from ...models.vocab import DocumentKind
 from ...services.documents.consent_forms import class_pupils, school_classes
 from ...services.documents.lists_pdf import ListKind
 from ...services.documents.orders import ORDER_KINDS, kind_title
+from ...services.documents.output import fit_file_name
 from ...services.pair_rules import post_of
 from ...services.people import list_persons
 from ...services.school import get_school
@@ -312,7 +313,8 @@ class OrdersSection(QGroupBox):
         ``write`` runs in the pool: it gets only plain values and reads through the store.
         """
         folder = self.last_saved.parent if self.last_saved else Path.home()
-        self.saving.save(SaveRequest(caption, folder / suggested, filters, write))
+        target = folder / fit_file_name(suggested)
+        self.saving.save(SaveRequest(caption, target, filters, write))
 
     def finish(self) -> None:
         """The window is going: the section's and the order dialog's saves end first."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...models import AcademicYear
 from ...models.vocab import QuestionnairePhase
+from ...services.documents.output import fit_file_name
 from ...services.indicator_people import Participants, participants, people_lines
 from ...services.indicators import compute_indicators
 from ...services.monitoring import satisfaction_by_phase
@@ -228,7 +229,7 @@ class DashboardTab(QWidget):
         school = get_school(self.store)
         name = school.short_name if school else ""
         day = self.reference_date()
-        suggested = Path.home() / f"Показатели_{file_name(name)}_{day:%d.%m.%Y}.pdf"
+        suggested = Path.home() / fit_file_name(f"Показатели_{file_name(name)}_{day:%d.%m.%Y}.pdf")
         target = messages.save_file(self, "Печать в PDF", suggested, PDF_FILTER)
         if target is None:
             return None
