@@ -61,7 +61,7 @@ STAGE_ACTIONS: dict[RoadmapStage, tuple[tuple[str, str], ...]] = {
 
 
 # Fixed widths (the name column takes the rest): sizing to contents squeezed the names.
-COLUMN_WIDTHS = {NUMBER: 40, PERIOD: 96, RESPONSIBLE: 140, STATUS: 210}
+COLUMN_WIDTHS = {NUMBER: 40, PERIOD: 96, RESPONSIBLE: 130, STATUS: 180}  # the name takes the rest
 PAD_X, PAD_Y = 4, 3  # the cells' padding, px
 
 
