@@ -1,7 +1,8 @@
 """``nastavapp import persons FILE``: pupils or teachers from a school's list (xlsx, xls, ods, csv).
 
 Exit code 0 when the file was read (even with rejected rows), 1 with a Russian message when it
-could not be read or its columns not recognised, 2 for wrong parameters (argparse).
+could not be read or its columns not recognised, 2 for wrong parameters (argparse, a report
+named other than .xlsx).
 """
 
 from __future__ import annotations
@@ -45,9 +46,20 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..models.vocab import PersonCategory
-    from ..services.importing import ImportFileError, import_persons, prepare_import
+    from ..services.importing import (
+        ImportFileError,
+        ReportError,
+        check_report_path,
+        import_persons,
+        prepare_import,
+    )
     from ..store import open_store
 
+    if args.report is not None:
+        try:
+            check_report_path(args.report)  # before anything is stored
+        except ReportError as exc:
+            return fail(str(exc), code=2)
     try:
         preview = prepare_import(args.file)
     except ImportFileError as exc:
@@ -86,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         text = f"{row.name} — {_after_dash(row.reason)}" if row.name else row.reason
         print(f"  Строка {row.row_number}: {text}")
     if args.report is not None and (result.rejected or result.duplicates):
-        from ..services.importing import ReportError, save_rejections
+        from ..services.importing import save_rejections
 
         try:
             save_rejections(result, args.report)

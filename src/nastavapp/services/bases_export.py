@@ -20,7 +20,7 @@ from ..models.vocab import Role
 from ..store import Store
 from ..store.text import ru_sort_key
 from .bases_rows import YOUNG_SPECIALIST, BaseRow, load_rows
-from .documents.output import write_atomically
+from .documents.output import save_workbook, write_atomically
 from .school import get_school
 
 NO_CONSENT = "участник без согласия"
@@ -218,7 +218,7 @@ def write_base(path: Path, title: str, subtitle: str, role: Role, cells: list[li
     sheet.oddFooter.center.text = "Страница &P из &N"
     book.properties.title = title
     book.properties.creator = "nastavapp"
-    book.save(path)
+    save_workbook(book, path)
 
 
 def export_base(

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..documents.output import write_atomically
+from ..documents.output import save_workbook, write_atomically
 from ..report_data import DATA_SHEET, HEADER
 from .figures import INDICATORS, TARGETED, decimal
 from .summary import Summary, below_target
@@ -240,7 +240,7 @@ def write_summary_xlsx(summary: Summary, path: Path, now: datetime | None = None
     data.column_dimensions["B"].width = 40
     book.properties.title = f"{summary_title()} — {summary.year}"
     book.properties.creator = "nastavapp"
-    book.save(path)
+    save_workbook(book, path)
 
 
 def export_summary_xlsx(summary: Summary, target: Path, now: datetime | None = None) -> Path:

@@ -9,11 +9,17 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import zipfile
 from collections.abc import Callable
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...store.oserrors import os_error_reason
 from .errors import ExportError
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 # Mode of a new document when no earlier file gives one (mkstemp makes 0600 files).
 _NEW_FILE_MODE = 0o644
@@ -47,6 +53,19 @@ def _is_folder(path: Path) -> bool:
         return path.is_dir()
     except OSError:  # a name too long: os.replace says it below
         return False
+
+
+def save_workbook(book: Workbook, path: Path) -> None:
+    """``book.save(path)``, but the zip is closed when writing fails too.
+
+    openpyxl leaves it open on a full disk: its finaliser then fails again and Python prints
+    «Exception ignored in: ZipFile.__del__» (a traceback on the command line).
+    """
+    from openpyxl.writer.excel import ExcelWriter
+
+    book.properties.modified = datetime.now(timezone.utc).replace(tzinfo=None)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(book, archive).write_data()
 
 
 def locked_message(target: Path) -> str:

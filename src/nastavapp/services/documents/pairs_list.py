@@ -18,7 +18,7 @@ from ...store.text import ru_sort_key
 from ..bases_export import FONT, FONT_SIZE, NO_CONSENT
 from ..consents import without_consent
 from ..pair_views import FORM_ORDER, list_groups
-from .output import write_atomically
+from .output import save_workbook, write_atomically
 
 PAIR_COLUMNS = (
     ("№", 5),
@@ -119,7 +119,7 @@ def write_pairs_xlsx(path: Path, title: str, subtitle: str, rows: list[list[Any]
     sheet.oddFooter.center.text = "Страница &P из &N"
     book.properties.title = title
     book.properties.creator = "nastavapp"
-    book.save(path)
+    save_workbook(book, path)
 
 
 def export_pairs_xlsx(

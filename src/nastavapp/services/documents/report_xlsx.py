@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..report_data import DATA_SHEET, HEADER
+from .output import save_workbook
 from .report_content import ReportContent
 from .report_xlsx_lists import PAIRS_SHEET, PEOPLE_SHEET, write_lists
 from .report_xlsx_sheet import fill_report_sheet
@@ -69,5 +70,5 @@ def write_report_xlsx(content: ReportContent, path: Path, progress: Progress | N
     book.properties.title = f"{content.title} {content.subtitle}"
     book.properties.subject = content.school_full_name
     book.properties.creator = "nastavapp"
-    book.save(path)
+    save_workbook(book, path)
     report(total, total)

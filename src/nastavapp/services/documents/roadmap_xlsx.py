@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ...store import Store
-from .output import write_atomically
+from .output import save_workbook, write_atomically
 from .report_xlsx_style import FONT, FONT_SIZE, page_setup
 from .roadmap_rows import (
     COLUMNS,
@@ -145,7 +145,7 @@ def write_roadmap_xlsx(document: RoadmapDocument, path: Path) -> None:
     fill_sheet(sheet, document)
     book.properties.title = f"{document.title} на {document.year_title} учебный год"
     book.properties.creator = "nastavapp"
-    book.save(path)
+    save_workbook(book, path)
 
 
 def export_roadmap_xlsx(store: Store, target: Path, year_title: str | None = None) -> Path:

@@ -16,7 +16,7 @@ from .persons import (
 )
 from .preview import ImportPreview, prepare_import
 from .reading import ImportFileError
-from .report import ReportError, save_rejections
+from .report import ReportError, check_report_path, save_rejections
 
 __all__ = [
     "AcceptedRow",
@@ -29,6 +29,7 @@ __all__ = [
     "ImportResult",
     "RejectedRow",
     "ReportError",
+    "check_report_path",
     "import_persons",
     "prepare_import",
     "save_rejections",

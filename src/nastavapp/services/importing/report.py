@@ -7,31 +7,62 @@ The sheet «Отклонённые» keeps the file's own column titles after «
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ...store.oserrors import os_error_reason
+from ..documents.errors import ExportError
+from ..documents.output import save_workbook, write_atomically
 from .persons import ImportResult
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 REJECTED_SHEET = "Отклонённые"
 DUPLICATES_SHEET = "Повторы"
 # A sheet of Excel has 16 384 columns; two go to «Строка в файле» and «Причина». A CSV can be
 # wider (a stray run of «;»): the report keeps the columns that fit.
 FILE_COLUMNS = 16_384 - 2
+REPORT_SUFFIX = ".xlsx"
 
 
 class ReportError(Exception):
     """The report cannot be written; ``str()`` is the Russian message."""
 
 
+def check_report_path(path: Path) -> None:
+    """Refuse a name that is not .xlsx: the report is a workbook, whatever its name says.
+
+    Raises:
+        ReportError: the name ends in another extension (or none).
+    """
+    if path.suffix.lower() != REPORT_SUFFIX:
+        raise ReportError(
+            f"Отчёт об отклонённых строках сохраняется только в Excel: укажите имя файла "
+            f"с расширением .xlsx (а не «{path.name}»)."
+        )
+
+
 def save_rejections(result: ImportResult, path: Path | str) -> Path:
     """Write the rejected rows and the duplicates of ``result`` to the workbook at ``path``.
 
+    Written beside the target and renamed into place, as every document: a failure leaves
+    no broken file and an earlier report of the same name as it was.
+
     Raises:
-        ReportError: the file cannot be written (open in Excel, no access, no space).
+        ReportError: the name is not .xlsx, or the file cannot be written (open in Excel, no
+            access, no space …).
     """
+    path = Path(path)
+    check_report_path(path)
+    book = _workbook(result)
+    try:
+        return write_atomically(path, lambda temporary: save_workbook(book, temporary))
+    except ExportError as exc:
+        raise ReportError(str(exc)) from exc
+
+
+def _workbook(result: ImportResult) -> Workbook:
     from openpyxl import Workbook
 
-    path = Path(path)
     book = Workbook()
     sheet = book.active
     sheet.title = REJECTED_SHEET
@@ -54,11 +85,7 @@ def save_rejections(result: ImportResult, path: Path | str) -> Path:
             ]
         )
     _dress(doubles, [14, 40, 16, 30])
-    try:
-        book.save(path)
-    except OSError as exc:
-        raise ReportError(f"Не удалось записать отчёт «{path}»: {os_error_reason(exc)}") from exc
-    return path
+    return book
 
 
 def _dress(sheet: Any, widths: list[int]) -> None:

@@ -250,6 +250,8 @@ class ImportDialog(QDialog):
         target = messages.save_file(self, "Сохранить отчёт", suggested, REPORT_FILTER)
         if target is None:
             return
+        if target.suffix.lower() != ".xlsx":  # as every document: the extension is added
+            target = target.with_name(target.name + ".xlsx")
         try:
             saved = save_rejections(self.outcome, target)
         except ReportError as exc:
