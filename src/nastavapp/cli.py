@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import re
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -88,6 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .ui.app import run_gui
 
         return run_gui(args.db, exit_when_ready=args.exit_when_ready)
+    import sqlalchemy as sa
+
     from .store import StoreError
     from .store.oserrors import os_error_reason
 
@@ -101,3 +104,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         if exc.filename:
             return fail(f"не удалось открыть или записать «{exc.filename}»: {reason}")
         return fail(reason)
+    except (sa.exc.DBAPIError, sqlite3.DatabaseError) as exc:
+        if _misused(exc):
+            raise  # a bug of the program, not of the file
+        return fail(database_failure(exc, getattr(args, "db", None)))
+
+
+def _misused(exc: BaseException) -> bool:
+    """SQL the program got wrong (bad parameters, a closed connection): a bug, told as one."""
+    inner = getattr(exc, "orig", None) or exc
+    return isinstance(inner, (sqlite3.ProgrammingError, sqlite3.InterfaceError))
+
+
+def database_failure(exc: BaseException, db: Path | None) -> str:
+    """The Russian words for a database error met while a command ran.
+
+    Read-only, locked or full are said as for any edit; anything else means the file passed
+    the start-up check but lacks what the program needs (a table, a column): damaged, or
+    made by another program.
+    """
+    from .store.oserrors import classify, database_reason
+
+    where = f"«{db}»" if db is not None else "базы"
+    if classify(exc) is not None:
+        return f"не удалось прочитать или изменить файл {where}: {database_reason(exc)}"
+    return (
+        f"файл {where} повреждён или создан другой программой: в нём нет данных, нужных "
+        "программе. Восстановите базу из более ранней резервной копии (в программе: "
+        "«Файл → Резервные копии»)."
+    )
