@@ -18,7 +18,7 @@ _DAMAGE_TEXT = ("malformed", "not a database", "corrupt")
 
 def readonly_uri(path: Path) -> str:
     """``file:`` URI opening ``path`` read-only (works for Cyrillic, Windows and UNC paths)."""
-    text = str(path).replace("\\", "/")
+    text = str(Path(path).absolute()).replace("\\", "/")  # a relative path is not from «/»
     if not text.startswith("/"):
         text = "/" + text  # C:/… → /C:/…; //server/share stays with an empty authority
     return "file://" + quote(text, safe="/:") + "?mode=ro"
