@@ -107,3 +107,36 @@ def test_a_title_merged_across_columns_stays_in_its_first_cell(tmp_path):
     assert rows[0] == ["Список 7А класса", "", ""]
     with pytest.raises(ImportFileError):
         prepare_import(tmp_path / "нет.xlsx")
+
+
+def test_the_same_pupil_written_a_little_differently_is_not_created_again(tmp_path, school_store):
+    """The autumn's list without birth dates, the spring's with them; a patronymic left out."""
+
+    def run(name: str, rows: list[list[object]]) -> object:
+        book = Workbook()
+        sheet = book.active
+        sheet.append(["ФИО", "Дата рождения", "Класс"])
+        for row in rows:
+            sheet.append(row)
+        book.save(tmp_path / name)
+        return import_persons(
+            school_store, prepare_import(tmp_path / name), PersonCategory.STUDENT, today=TODAY
+        )
+
+    autumn = run("осень.xlsx", [["Новикова Нина Олеговна", None, "7Б"]])
+    assert autumn.imported == 1
+    spring = run(
+        "весна.xlsx",
+        [
+            ["Новикова Нина Олеговна", "03.04.2013", "7Б"],  # now with her birth date
+            ["Новикова Нина", "03.04.2013", "7Б"],  # and once more without the patronymic
+            ["Новикова Нина Ивановна", "05.06.2013", "7Б"],  # a namesake: another girl
+        ],
+    )
+    assert [a.person.middle_name for a in spring.accepted] == ["Ивановна"]
+    assert [d.reason for d in spring.duplicates] == [
+        "Уже есть в базе (ФИО то же, дата рождения указана только в одном из списков).",
+        "Уже есть в базе (фамилия, имя и дата рождения те же, отчество указано только в одном "
+        "из списков).",
+    ]
+    # each of them used to be created again: three Нины Новиковы for one

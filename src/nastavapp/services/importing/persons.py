@@ -27,12 +27,13 @@ from ...models.vocab import PersonCategory
 from ...store import BackupKind, Store, StoreError, backup_before
 from ...store.oserrors import store_error, with_note
 from ..names import FullName
-from ..people import PersonKey, existing_keys, key_of
+from ..people import existing_keys, key_of
 from ..person_fields import PersonFields, check_person, normalized
 from .header import Column, ColumnMapping, column_titles
 from .preview import ImportPreview
 from .reading import ImportFileError, Row
 from .rows import CellError, cell_text, parse_class, parse_date, parse_experience, parse_sex
+from .same_person import MetPeople
 
 IMPORTABLE = (PersonCategory.STUDENT, PersonCategory.TEACHER)
 CHUNK = 1000  # rows per INSERT batch (all in one transaction)
@@ -60,12 +61,16 @@ class DuplicateRow:
     person: PersonFields
     existing_id: int | None = None
     same_as_row: int | None = None
+    note: str = ""  # why a not quite equal entry is taken for the same person
 
     @property
     def reason(self) -> str:
-        if self.same_as_row is not None:
-            return f"Повторяет строку {self.same_as_row}."
-        return "Уже есть в базе."
+        text = (
+            f"Повторяет строку {self.same_as_row}"
+            if self.same_as_row is not None
+            else "Уже есть в базе"
+        )
+        return f"{text} ({self.note})." if self.note else f"{text}."
 
 
 @dataclass(frozen=True)
@@ -138,8 +143,8 @@ def import_persons(
     result = ImportResult(
         preview.path, preview.sheet, category, column_titles(preview.rows, mapping)
     )
-    known = existing_keys(store)
-    seen: dict[PersonKey, int] = {}
+    known = MetPeople(existing_keys(store))
+    seen = MetPeople()
     header_name = _header_name(preview.rows, mapping)
     for done, index in enumerate(data):
         if done % REPORT_EVERY == 0:
@@ -155,12 +160,17 @@ def import_persons(
             result.rejected.append(outcome)
             continue
         key = key_of(outcome)
-        if key in known:
-            result.duplicates.append(DuplicateRow(number, outcome, existing_id=known[key]))
-        elif key in seen:
-            result.duplicates.append(DuplicateRow(number, outcome, same_as_row=seen[key]))
+        if (found := known.find(key)) is not None:
+            known.add(key, found.value)  # as written here too: a later row may match this one
+            result.duplicates.append(
+                DuplicateRow(number, outcome, existing_id=found.value, note=found.note)
+            )
+        elif (earlier := seen.find(key)) is not None:
+            result.duplicates.append(
+                DuplicateRow(number, outcome, same_as_row=earlier.value, note=earlier.note)
+            )
         else:
-            seen[key] = number
+            seen.add(key, number)
             result.accepted.append(AcceptedRow(number, outcome))
     if not dry_run:
         if result.accepted:
