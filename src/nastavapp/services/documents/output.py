@@ -1,12 +1,14 @@
 """Writing a document file safely: to a temporary file beside the target, then renamed into place.
 
 A failure (a crash half-way, a full disk, the target open in Excel) never leaves a half-written
-file and never destroys the earlier file at the target.
+file and never destroys the earlier file at the target; it is said in Russian. Also here: file
+names that fit the disk (``fit_file_name``) and a workbook save that cleans up after itself.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 import zipfile
@@ -93,10 +95,8 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     if not folder.is_dir():
         raise ExportError(f"Папка «{folder}» не найдена: выберите другое место для файла.")
     if _is_folder(target):
-        raise ExportError(
-            f"Не удалось записать файл «{target.name}»: по этому пути находится папка, а не "
-            "файл. Укажите имя файла."
-        )
+        reason = os_error_reason(IsADirectoryError(errno.EISDIR, "", str(target)))
+        raise ExportError(f"Не удалось записать файл «{target.name}»: {reason}")
     # the temporary name fits even when the target's name only just does
     room = MAX_NAME_BYTES - _TEMPORARY_EXTRA - len(target.suffix.encode())
     stem = _cut(target.stem, max(room, 1))
