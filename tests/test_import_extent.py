@@ -140,3 +140,15 @@ def test_the_same_pupil_written_a_little_differently_is_not_created_again(tmp_pa
         "из списков).",
     ]
     # each of them used to be created again: three Нины Новиковы for one
+
+
+def test_a_folder_given_for_a_list_or_a_report_is_said_in_russian(tmp_path):
+    folder = tmp_path / "список.xlsx"
+    folder.mkdir()
+    with pytest.raises(ImportFileError) as caught:
+        prepare_import(folder)
+    assert str(caught.value).endswith(
+        "по этому пути находится папка, а не файл. Укажите имя файла."
+    )
+    with pytest.raises(ReportRejected, match="^файл не читается: по этому пути находится папка"):
+        read_values(folder)  # «Is a directory» came through in English

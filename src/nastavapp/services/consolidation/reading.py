@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ...store.oserrors import os_error_reason
 from ..importing.extent import MAX_CELLS, farthest_cell
 from ..report_data import DATA_SHEET, HEADER, Value
 from .checks import ReportRejected, check_report
@@ -151,7 +152,7 @@ def read_values(path: Path) -> dict[str, Value]:
             "нет доступа к файлу (если он открыт в Excel, закройте его и повторите)."
         ) from exc
     except OSError as exc:
-        raise ReportRejected(f"файл не читается: {exc.strerror or exc}.") from exc
+        raise ReportRejected(f"файл не читается: {os_error_reason(exc)}") from exc
     if not head:
         raise ReportRejected("файл пуст.")
     if not head.startswith(_WORKBOOK_MAGIC):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from ...store.oserrors import os_error_reason
 from .extent import too_far_message
 
 Cell = str | float | date  # calamine's ints become floats, datetimes dates, empties ''
@@ -63,7 +64,9 @@ def read_sheets(path: Path | str) -> list[Sheet]:
             f"Нет доступа к файлу «{path.name}». Если он открыт в Excel, закройте его и повторите."
         ) from exc
     except OSError as exc:
-        raise ImportFileError(f"Не удалось прочитать файл «{path}»: {exc.strerror}.") from exc
+        raise ImportFileError(
+            f"Не удалось прочитать файл «{path}»: {os_error_reason(exc)}"
+        ) from exc
     if not data.strip():
         raise ImportFileError(f"Файл «{path.name}» пуст: в нём нет ни одной строки.")
     if data.startswith((_ZIP, _OLE)):
