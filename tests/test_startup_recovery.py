@@ -265,3 +265,30 @@ def test_a_failed_start_up_backup_is_told_once_calmly(qtbot, controller, school_
     assert ctl.store.notices == [] and said.error == []
     ctl.window.reload_years()
     assert len(said.warning) == 1
+
+
+def test_a_read_only_file_opens_with_a_warning_that_changes_will_not_be_kept(
+    qtbot, controller, school_file, monkeypatch
+):
+    """A file copied from a CD or saved from an e-mail: every change used to fail unexplained."""
+    import stat
+
+    school_file.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    said = record_messages(monkeypatch)
+    ctl = controller()
+    try:
+        assert ctl.start(school_file)
+        assert ctl.window is not None and ctl.store.read_only
+        [warning] = said.warning
+        assert f"Файл базы «{school_file}» доступен только для чтения" in warning
+        assert "снимите в свойствах файла отметку «Только чтение»" in warning
+        assert warning.endswith("Просматривать базу можно, но изменения не сохранятся.")
+    finally:
+        school_file.chmod(stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_a_writable_file_opens_without_a_word(qtbot, controller, school_file, monkeypatch):
+    said = record_messages(monkeypatch)
+    ctl = controller()
+    assert ctl.start(school_file)
+    assert not ctl.store.read_only and said.warning == []

@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from .backup import BackupInfo, BackupKind, create_backup, ensure_daily_backup
 from .errors import DamagedFileError, NewerSchemaError, NotADatabaseError, StoreError
-from .fileinfo import SQLITE_HEADER, looks_like_sqlite
+from .fileinfo import SQLITE_HEADER, is_read_only_file, looks_like_sqlite
 from .health import HealthStatus, check_health
 from .migrate import LATEST_VERSION, check_version, migrate, schema_version
 from .netfs import is_network_path
@@ -64,6 +64,14 @@ def prepare_file(path: Path, *, target: int = LATEST_VERSION) -> list[int]:
         conn.close()
 
 
+READ_ONLY_NOTICE = (
+    "Файл базы «{path}» доступен только для чтения (так бывает с файлом, скопированным с диска "
+    "или сохранённым из письма): изменения в нём сохранить не получится. Закройте программу, "
+    "снимите в свойствах файла отметку «Только чтение» (или попросите права у администратора) "
+    "и откройте базу снова."
+)
+
+
 class Store:
     """The one door to a data file: an engine and short sessions over it.
 
@@ -80,8 +88,10 @@ class Store:
         network: bool = False,
         notices: list[str] | None = None,
         startup_backup: BackupInfo | None = None,
+        read_only: bool = False,
     ) -> None:
         self.path = path
+        self.read_only = read_only  # the file may not be written: every change will fail
         self.engine = engine
         self.network = network
         self.notices: list[str] = list(notices or [])
@@ -177,13 +187,18 @@ def open_store(
             raise store_error(exc, f"Не удалось создать папку «{path.parent}»", path) from exc
     made: BackupInfo | None = None
     notices: list[str] = []
+    read_only = existed and is_read_only_file(path)
     if existed:
         made, notices = _check_and_back_up(path, backups=backups, now=now)
+    if read_only:
+        notices.append(READ_ONLY_NOTICE.format(path=path))
     prepare_file(path)
     network = is_network_path(path)
     engine = sa.create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", functools.partial(_configure_connection, wal=not network))
-    return Store(path, engine, network=network, notices=notices, startup_backup=made)
+    return Store(
+        path, engine, network=network, notices=notices, startup_backup=made, read_only=read_only
+    )
 
 
 __all__ = ["SQLITE_HEADER", "Store", "open_store", "prepare_file", "schema_version"]

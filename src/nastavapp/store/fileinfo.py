@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -161,3 +163,13 @@ __all__ = [
     "readonly_uri",
     "summarize",
 ]
+
+
+def is_read_only_file(path: Path) -> bool:
+    """The file may not be written: no rights, or its «Только чтение» attribute (Windows sets it
+    on files copied from a CD or saved from an e-mail; its mode then lacks the owner's write
+    bit, which also shows when the program runs with administrator rights)."""
+    try:
+        return not os.access(path, os.W_OK) or not path.stat().st_mode & stat.S_IWUSR
+    except OSError:
+        return False  # not there, or not readable: opening says so in its own words

@@ -169,9 +169,12 @@ class AppController(QObject, FileActions, RecoveryActions, MunicipalMode):
             log.warning("%s: %s", store.path, notice)
         text = "\n\n".join(store.notices)
         store.notices.clear()
-        messages.warning(
-            self.front_widget(), f"{text}\n\nРаботать с базой можно: она открыта как обычно."
+        tail = (
+            "Просматривать базу можно, но изменения не сохранятся."
+            if store.read_only
+            else "Работать с базой можно: она открыта как обычно."
         )
+        messages.warning(self.front_widget(), f"{text}\n\n{tail}")
 
     # wizard and window ------------------------------------------------------------------------
     def _ask_school(self) -> None:
