@@ -630,3 +630,18 @@ def test_reading_is_fast(tmp_path, school_rows_by_number):
     assert len(result.reports) == 40
     assert time.perf_counter() - started < 2.0  # 200 files must take under 10 s
     assert zipfile.is_zipfile(tmp_path / "0.xlsx")
+
+
+def test_an_older_report_received_later_does_not_replace_the_newer_one(
+    tmp_path, municipal, school_rows_by_number
+):
+    """A file sent again from an old e-mail used to push the newer figures into history."""
+    older = write_data_sheet(tmp_path / "old.xlsx", school_rows_by_number[2])
+    newer = write_data_sheet(tmp_path / "new.xlsx", _later(school_rows_by_number[2]))
+    add_reports(municipal, [read_report(newer)])
+    late = add_reports(municipal, [read_report(older)], replace=True)
+    assert late.taken == []
+    [skipped] = late.not_added
+    assert skipped.reason.startswith("в программе уже есть более новый отчёт этой школы за ")
+    assert skipped.reason.endswith(": оставлен он.")
+    assert [r.source for r in current_reports(municipal, YEAR)] == ["new.xlsx"]

@@ -122,6 +122,14 @@ def _mixed_reason(level: str) -> str:
     return "это отчёт школы, а за этот год приняты сводки муниципалитетов: их не смешивают."
 
 
+def _older(report: SchoolReport, stored: SchoolReport) -> bool:
+    """``report`` was written before the one the program has (a file sent again from an old
+    e-mail must not push the newer figures into history)."""
+    if report.generated_at is None or stored.generated_at is None:
+        return False
+    return report.generated_at < stored.generated_at
+
+
 def add_reports(
     store: Store,
     reports: Iterable[SchoolReport],
@@ -168,6 +176,17 @@ def add_reports(
                 result.not_added.append(_skip(report, "этот отчёт уже принят ранее."))
                 continue
             in_batch = earlier is not None and id(earlier) in made
+            stored = to_report(earlier) if earlier is not None and not in_batch else None
+            if stored is not None and _older(report, stored):
+                written = f" (от {stored.generated_at:%d.%m.%Y})" if stored.generated_at else ""
+                result.not_added.append(
+                    _skip(
+                        report,
+                        f"в программе уже есть более новый отчёт этой школы за {report.year}"
+                        f"{written}: оставлен он.",
+                    )
+                )
+                continue
             if earlier is not None and not replace and not in_batch:
                 result.not_added.append(
                     _skip(report, f"отчёт этой школы за {report.year} уже есть; оставлен прежний.")
