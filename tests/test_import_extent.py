@@ -150,5 +150,5 @@ def test_a_folder_given_for_a_list_or_a_report_is_said_in_russian(tmp_path):
     assert str(caught.value).endswith(
         "по этому пути находится папка, а не файл. Укажите имя файла."
     )
-    with pytest.raises(ReportRejected, match="^файл не читается: по этому пути находится папка"):
+    with pytest.raises(ReportRejected, match=r"^файл не читается: по этому пути находится папка"):
         read_values(folder)  # «Is a directory» came through in English
