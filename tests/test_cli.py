@@ -105,3 +105,22 @@ def test_stats_refuses_a_date_in_another_format(db_path, data_home):
     result = run_cli("stats", "--db", str(db_path), "--date", "20.11.2025", home=data_home)
     assert result.returncode == 2
     assert "параметр --date: дата «20.11.2025» записана неверно" in result.stderr
+
+
+def test_the_help_is_in_russian_through_and_through():
+    from nastavapp.cli import build_parser
+
+    parser = build_parser()
+    texts = [parser.format_help()]
+    for action in parser._subparsers._group_actions:  # type: ignore[union-attr]
+        for command in action.choices.values():  # type: ignore[union-attr]
+            texts.append(command.format_help())
+            inner = command._subparsers._group_actions if command._subparsers else []
+            for sub in inner:
+                texts += [p.format_help() for p in sub.choices.values()]
+    assert len(texts) > 8
+    for text in texts:
+        assert text.startswith("Запуск: nastavapp"), text[:40]
+        for english in ("usage", "positional arguments", "options:", "show this", "show program"):
+            assert english not in text, (english, text[:200])
+    assert "ключи:\n  -h, --help" in texts[0] and "показать версию программы и выйти" in texts[0]

@@ -29,6 +29,23 @@ _ARGPARSE_RU = [
 ]
 
 
+# argparse's own words in the help («usage:», «options» …), asked through its module-level ``_``
+# (gettext) each time a help is written: said in Russian too.
+_ARGPARSE_WORDS = {
+    "usage: ": "Запуск: ",
+    "positional arguments": "команды и параметры",
+    "options": "ключи",
+    "show this help message and exit": "показать эту справку и выйти",
+}
+
+
+def _russian_words(text: str) -> str:
+    return _ARGPARSE_WORDS.get(text, text)
+
+
+setattr(argparse, "_", _russian_words)  # noqa: B010 - not a public attribute of argparse
+
+
 class RussianArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         for pattern, replacement in _ARGPARSE_RU:
@@ -44,7 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="nastavapp",
         description="Наставничество в школе: целевая модель наставничества на одном компьютере.",
     )
-    parser.add_argument("--version", action="version", version=f"nastavapp {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"nastavapp {__version__}",
+        help="показать версию программы и выйти",
+    )
     parser.add_argument("--db", type=Path, help="файл базы данных (по умолчанию — в папке данных)")
     # hidden: checks a built program (scripts/build.sh); see nastavapp.ui.smoke
     parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
