@@ -170,3 +170,25 @@ def test_an_unknown_database_error_gets_neutral_russian_words():
     assert database_reason(sqlite3.OperationalError("database or disk is full")) == FULL
     for text in said:
         assert not ENGLISH.search(text)
+
+
+def test_a_disk_io_error_on_a_full_disk_is_said_as_a_full_disk(tmp_path, monkeypatch):
+    """SQLite says «disk I/O error» when it cannot grow its -shm file on a full disk: the user
+    was told the disk might be faulty."""
+    import shutil
+    import sqlite3
+
+    from nastavapp.store.oserrors import DiskFullError, DiskIOError, environment_error
+
+    error = sqlite3.OperationalError("disk I/O error")
+    faulty = environment_error(error, "Не удалось проверить файл", tmp_path / "school.sqlite")
+    assert isinstance(faulty, DiskIOError)  # room on the disk: it is the disk
+    usage = shutil.disk_usage(tmp_path)
+    monkeypatch.setattr(
+        shutil,
+        "disk_usage",
+        lambda _p: usage._replace(free=4096),  # all but 4 KB taken
+    )
+    full = environment_error(error, "Не удалось проверить файл", tmp_path / "school.sqlite")
+    assert isinstance(full, DiskFullError)
+    assert "на диске закончилось свободное место" in str(full)

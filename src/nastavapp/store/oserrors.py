@@ -10,6 +10,7 @@ failed database operation: neither ever passes on the system's English.
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -200,7 +201,22 @@ def environment_error(
         return None
     if isinstance(exc, EnvironmentStoreError):
         return exc
+    if kind is DiskIOError and path is not None and disk_is_full(path):
+        kind = DiskFullError  # SQLite says «disk I/O error» when it cannot grow its -shm file
     return kind(action, path)
+
+
+FULL_BELOW = 1 << 20  # bytes left: not even a megabyte for a journal
+
+
+def disk_is_full(path: Path) -> bool:
+    """The disk holding ``path`` (or its nearest existing folder) has next to no room left."""
+    for place in (path, *path.parents):
+        try:
+            return shutil.disk_usage(place).free < FULL_BELOW
+        except OSError:
+            continue
+    return False
 
 
 def database_reason(exc: BaseException) -> str:
