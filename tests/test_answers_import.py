@@ -278,3 +278,16 @@ def test_a_later_download_of_the_form_adds_only_its_new_anonymous_answers(school
     assert len(stored) == 4  # was 6: the first week's two counted twice
     same_file = preview_file(store, entry.id, tmp_path / "2.xlsx", today=TODAY)
     assert same_file.responses == [] and len(same_file.skipped) == 4
+
+
+def test_an_impossible_answer_date_is_said_and_today_written(school, tmp_path):
+    store, entry, _ids = school
+    header = ["Отметка времени", "1. Насколько эффективной вы ожидаете программу наставничества?"]
+    rows = [header, ["20.11.2099 10:00:00", 8], ["вчера", 7], ["20.11.1900", 9], ["20.11.2025", 6]]
+    preview = preview_file(store, entry.id, write_xlsx(tmp_path / "даты.xlsx", rows), today=TODAY)
+    assert [r.answered_on for r in preview.responses] == [TODAY, TODAY, TODAY, date(2025, 11, 20)]
+    assert preview.notes == [
+        f"Строка {n}: дата ответа «{text}» не распознана или невозможна — записана сегодняшняя, "
+        f"{TODAY:%d.%m.%Y}."
+        for n, text in ((2, "20.11.2099 10:00:00"), (3, "вчера"), (4, "20.11.1900"))
+    ]

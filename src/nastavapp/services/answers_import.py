@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlmodel import col, select
@@ -49,6 +49,7 @@ __all__ = [
 ]
 
 _SCORE = re.compile(r"^\s*(\d{1,3})(?:[.,]0+)?(?:\s*[^\d\s.,].*)?$")  # «8», «8,0», «8 баллов»
+ANSWERS_AGE_DAYS = 3 * 366  # the oldest answer worth loading: the programme's years back
 _SLASHED = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})")
 
 
@@ -117,6 +118,12 @@ def _day(cell: Cell, today: date) -> date | None:
         return None
 
 
+def _plausible(day: date, today: date) -> bool:
+    """An answer given by now (a week's leeway for a school PC's clock), and not years before
+    (20.11.2099 and 20.11.1900 used to be stored as they were)."""
+    return today - timedelta(days=ANSWERS_AGE_DAYS) <= day <= today + timedelta(days=7)
+
+
 def _form(text: str) -> MentoringForm | None:
     wanted = normalise(text)
     return next((f for f in MentoringForm if normalise(f.label) == wanted), None)
@@ -181,11 +188,17 @@ def preview_answers(
         who = _who(name, people) if name else None
         if who is not None and who.person_id in named:
             reasons.append(f"У «{who.short_name}» эта анкета уже есть в программе.")
-        day = (
-            _day(cell(mapping.special[Special.DATE]), today)
-            if Special.DATE in mapping.special
-            else None
-        )
+        day = None
+        if Special.DATE in mapping.special:
+            written = cell(mapping.special[Special.DATE])
+            day = _day(written, today)
+            unreadable = day is None and bool(cell_text(written))
+            if unreadable or (day is not None and not _plausible(day, today)):
+                notes.append(
+                    f"Строка {number}: дата ответа «{cell_text(written)}» не распознана или "
+                    f"невозможна — записана сегодняшняя, {today:%d.%m.%Y}."
+                )
+                day = None
         if who is None and not reasons:
             checked = {i: check_value(by_id[i], v) for i, v in answers.items()}
             seen = fingerprint(day or today, checked)
