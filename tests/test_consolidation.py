@@ -178,6 +178,7 @@ def test_folder_is_read_good_reports_taken_others_skipped_with_reasons(
     ("edit", "reason"),
     [
         ({"mentors": -3}, "отрицательное число «наставников» (−3)"),
+        ({"persons__students": 10**20}, "слишком большое число «обучающихся»"),
         ({"persons__students": 12.5}, "не целое"),
         (
             {"indicator_counts__teachers_involved__numerator": 500},
@@ -645,3 +646,14 @@ def test_an_older_report_received_later_does_not_replace_the_newer_one(
     assert skipped.reason.startswith("в программе уже есть более новый отчёт этой школы за ")
     assert skipped.reason.endswith(": оставлен он.")
     assert [r.source for r in current_reports(municipal, YEAR)] == ["new.xlsx"]
+
+
+def test_the_summary_never_overwrites_a_school_report_given_as_input(
+    tmp_path, school_rows_by_number
+):
+    report = write_data_sheet(tmp_path / "s1.xlsx", school_rows_by_number[1])
+    before = report.read_bytes()
+    done = _cli(report, "--out", report)
+    assert done.returncode != 0
+    assert "«s1.xlsx» — один из отчётов школ: сводку сохраните в другой файл." in done.stderr
+    assert report.read_bytes() == before  # the school's report used to become the summary

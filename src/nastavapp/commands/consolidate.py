@@ -73,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.suffix.lower() not in SUFFIXES:
         return fail(f"сводку можно сохранить в Excel (.xlsx) или в PDF (.pdf), а не «{out.name}».")
+    if any(out.resolve() == Path(p).resolve() for p in args.paths):
+        return fail(f"«{out.name}» — один из отчётов школ: сводку сохраните в другой файл.")
     year = None
     if args.year is not None:
         try:

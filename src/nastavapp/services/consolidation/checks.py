@@ -67,6 +67,11 @@ def _year(values: dict[str, Value]) -> str:
         raise ReportRejected(f"учебный год «{raw}» записан неверно.") from exc
 
 
+# No school counts more of anything (pupils, meetings, answers): a bigger figure is a typo or
+# a damaged file, and summed with the others it would drag every municipal share to «0,0 %».
+MAX_COUNT = 1_000_000
+
+
 def _count_problems(values: dict[str, Value]) -> list[str]:
     found = []
     for key in REQUIRED_COUNTS:
@@ -79,6 +84,8 @@ def _count_problems(values: dict[str, Value]) -> list[str]:
             found.append(f"число «{key_label(key)}» — не целое ({value})")
         elif value < 0:
             found.append(f"отрицательное число «{key_label(key)}» ({decimal(value, 0)})")
+        elif value > MAX_COUNT:
+            found.append(f"слишком большое число «{key_label(key)}» ({decimal(value, 0)})")
     return found
 
 
