@@ -27,26 +27,41 @@ class Match:
 
 
 class MetPeople:
-    """People by their keys, found also when written a little differently (see above)."""
+    """People by their keys, found also when written a little differently (see above); every
+    look-up is a dictionary's (20,000 rows of a list with many namesakes)."""
 
     def __init__(self, known: Mapping[PersonKey, int] | None = None) -> None:
         self._exact: dict[PersonKey, int] = {}
-        self._by_name: dict[tuple[str, str], list[tuple[str, date | None, int]]] = {}
+        self._by_patronymic: dict[tuple[str, str, str], int] = {}  # (surname, name, patronymic)
+        self._by_birth: dict[tuple[str, str, date], int] = {}  # (surname, name, birth date)
         for key, value in (known or {}).items():
             self.add(key, value)
 
     def add(self, key: PersonKey, value: int) -> None:
-        self._exact.setdefault(key, value)
         last, first, middle, born = key
-        self._by_name.setdefault((last, first), []).append((middle, born, value))
+        self._exact.setdefault(key, value)
+        self._by_patronymic.setdefault((last, first, middle), value)
+        if born is not None:
+            self._by_birth.setdefault((last, first, born), value)
 
     def find(self, key: PersonKey) -> Match | None:
         if key in self._exact:
             return Match(self._exact[key])
         last, first, middle, born = key
-        for other_middle, other_born, value in self._by_name.get((last, first), ()):
-            if other_middle == middle and (born is None or other_born is None):
-                return Match(value, NO_BIRTH_DATE)
-            if born is not None and other_born == born and not (middle and other_middle):
-                return Match(value, NO_PATRONYMIC)
-        return None
+        # the same patronymic, a birth date on one side only
+        same = (
+            self._by_patronymic.get((last, first, middle))
+            if born is None
+            else self._exact.get((last, first, middle, None))
+        )
+        if same is not None:
+            return Match(same, NO_BIRTH_DATE)
+        if born is None:
+            return None
+        # the same birth date, a patronymic on one side only
+        same = (
+            self._by_birth.get((last, first, born))
+            if not middle
+            else self._exact.get((last, first, "", born))
+        )
+        return Match(same, NO_PATRONYMIC) if same is not None else None
