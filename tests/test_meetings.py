@@ -234,3 +234,23 @@ def test_a_planned_meeting_is_never_held_before_its_day_nor_by_a_far_meeting():
     assert match_plan(plan, [], date(2026, 5, 30)) == [None] * len(plan)
     lone = match_plan(plan, log[:1], date(2026, 5, 30))  # the first planned: far away, not held
     assert [p.day for p, m in zip(plan, lone, strict=True) if m] == [date(2026, 2, 23)]
+
+
+def test_the_form_suggests_the_meeting_after_the_furthest_one_held():
+    from nastavapp.services.meetings import MeetingRecord
+    from nastavapp.ui.pairs.meetings_model import next_type
+
+    M = MeetingType
+
+    def log(*kinds: MeetingType) -> list[MeetingRecord]:
+        return [
+            MeetingRecord(i, 1, date(2025, 10, i), kind, "", "", frozenset())
+            for i, kind in enumerate(kinds, start=1)
+        ]
+
+    assert next_type([]) is M.ORGANIZATIONAL
+    assert next_type(log(M.ORGANIZATIONAL)) is M.TRIAL
+    assert next_type(log(M.ORGANIZATIONAL, M.TRIAL)) is M.PLANNING
+    # a pair meeting regularly without a «пробная рабочая» was asked for one, every time
+    assert next_type(log(M.ORGANIZATIONAL, M.PLANNING, M.REGULAR, M.REGULAR)) is M.REGULAR
+    assert next_type(log(M.REGULAR)) is M.REGULAR

@@ -77,14 +77,20 @@ def mark_held(
     return [PlanStep(p, m) for p, m in zip(plan, match_plan(plan, held, today), strict=True)]
 
 
+SEQUENCE = (
+    MeetingType.ORGANIZATIONAL,
+    MeetingType.TRIAL,
+    MeetingType.PLANNING,
+    MeetingType.REGULAR,
+)
+
+
 def next_type(held: Sequence[MeetingRecord]) -> MeetingType:
-    """The next meeting of the standard sequence: организационная, пробная, планирование, then
-    регулярные."""
-    kinds = {r.type for r in held}
-    for kind in (MeetingType.ORGANIZATIONAL, MeetingType.TRIAL, MeetingType.PLANNING):
-        if kind not in kinds:
-            return kind
-    return MeetingType.REGULAR
+    """The meeting after the furthest one of the standard sequence held: организационная,
+    пробная, планирование, then регулярные (a pair that meets regularly is not sent back to a
+    «пробная рабочая» it skipped)."""
+    reached = [SEQUENCE.index(r.type) for r in held if r.type in SEQUENCE]
+    return SEQUENCE[min(max(reached, default=-1) + 1, len(SEQUENCE) - 1)]
 
 
 def step_text(step: PlanStep) -> str:
