@@ -657,3 +657,21 @@ def test_the_summary_never_overwrites_a_school_report_given_as_input(
     assert done.returncode != 0
     assert "«s1.xlsx» — один из отчётов школ: сводку сохраните в другой файл." in done.stderr
     assert report.read_bytes() == before  # the school's report used to become the summary
+
+
+def test_a_numbered_list_of_schools_without_a_header_takes_the_names(tmp_path, municipal):
+    from nastavapp.services.consolidation.expected import read_expected_list
+
+    book = Workbook()
+    sheet = book.active
+    for number, name in enumerate(("МБОУ СОШ № 1", "МБОУ «Ивановская ООШ»", "МКОУ СОШ № 3"), 1):
+        sheet.append([number, name])
+    book.save(tmp_path / "школы.xlsx")
+    schools, rejected = read_expected_list(tmp_path / "школы.xlsx")
+    # the numbers used to become the schools' names: «1», «2», «3»
+    assert [s.full_name for s in schools] == [
+        "МБОУ СОШ № 1",
+        "МБОУ «Ивановская ООШ»",
+        "МКОУ СОШ № 3",
+    ]
+    assert rejected == []

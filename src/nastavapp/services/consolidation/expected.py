@@ -144,7 +144,22 @@ def _header(rows: list[list[object]]) -> tuple[int, dict[str, int]]:
         if sum(str(cell).strip() != "" for cell in row) >= 2:
             return index + 1, header
         single = single or (index + 1, header)
-    return single or (0, {"full": 0})
+    return single or (0, {"full": _name_column(rows)})
+
+
+def _name_column(rows: list[list[object]]) -> int:
+    """Without a header: the column holding names — the one with most cells with letters (a
+    list numbered «1; МБОУ СОШ № 1» gave schools named «1», «2» …)."""
+    width = max((len(row) for row in rows[: _HEADER_ROWS * 10]), default=1)
+    worded = [
+        sum(
+            any(ch.isalpha() for ch in str(row[column]))
+            for row in rows[: _HEADER_ROWS * 10]
+            if column < len(row)
+        )
+        for column in range(width)
+    ]
+    return max(range(width), key=lambda column: (worded[column], -column))
 
 
 def read_expected_list(path: Path) -> tuple[list[ExpectedSchool], list[str]]:
