@@ -211,3 +211,23 @@ def test_the_school_column_stays_in_place_in_a_narrow_window(qtbot, db):
         assert model.index(3, 0).data() == "Итого по муниципалитету"
     finally:
         _close(qtbot, window)
+
+
+def test_schools_whose_names_differ_at_the_end_stay_apart_when_cut(qtbot, db):
+    """«МБОУ «Сосновская …» twice at 1024: names are cut in the middle, their ends stay."""
+    window = _open(qtbot, db)
+    try:
+        window.resize(1024, 700)
+        frozen = window.summary_panel.table.frozen
+        assert frozen is not None
+        width = frozen.columnWidth(0) - 12
+        metrics = frozen.fontMetrics()
+        names = [
+            "МБОУ «Сосновская средняя общеобразовательная школа»",
+            "МБОУ «Сосновская средняя общеобразовательная школа № 2»",
+        ]
+        assert metrics.horizontalAdvance(names[1]) > width  # cut at this width
+        shown = [metrics.elidedText(n, frozen.textElideMode(), width) for n in names]
+        assert shown[0] != shown[1] and shown[1].endswith("№ 2»")
+    finally:
+        _close(qtbot, window)

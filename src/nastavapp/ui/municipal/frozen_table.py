@@ -30,7 +30,8 @@ class FrozenColumnTable(QTableView):
         frozen.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         frozen.setAlternatingRowColors(self.alternatingRowColors())
         frozen.setWordWrap(self.wordWrap())
-        frozen.setTextElideMode(self.textElideMode())
+        # schools' names differ at their ends («… СОШ», «… СОШ № 2»): cut in the middle
+        frozen.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         rows = frozen.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.verticalHeader().defaultSectionSize())
