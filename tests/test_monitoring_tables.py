@@ -89,3 +89,22 @@ def test_short_tables_wrap_their_texts_whole_and_the_long_list_marks_stale_pairs
     assert (
         elided.data(Qt.ItemDataRole.ToolTipRole) == elided.data()
     )  # a form cut short is read whole there
+
+
+def test_mean_scores_always_show_their_tenth(qtbot, demo):
+    """«9» beside «8,3» in one column read as two kinds of numbers: «9,0» now."""
+    from nastavapp.models.vocab import Audience
+    from nastavapp.ui.indicators.formatting import average
+
+    assert (average(9), average(8.34), average(None)) == ("9,0", "8,3", "—")
+    tab = MonitoringTab(demo, DAY)
+    qtbot.addWidget(tab)
+    tab.show_year(current_year(demo))
+    table = tab.quality_tables[Audience.MENTEE].model_
+    scores = [
+        table.text(row, column)
+        for row in range(table.rowCount())
+        for column in range(1, table.columnCount())
+        if table.text(row, 0).startswith(("Эффективность", "Средний балл"))
+    ]
+    assert scores and all(s == "—" or (s[-2] == "," and s[-1].isdigit()) for s in scores), scores

@@ -11,7 +11,7 @@ from ...services.monitoring import ScoreSummary
 from ...services.progress import StageProgress
 from .charts import BarChart, Series
 from .definitions import SPECS
-from .formatting import NBSP, number, of
+from .formatting import NBSP, average, number, of
 
 TARGET_TEXT = f"цель — {number(TARGET_SHARE)}{NBSP}%"
 
@@ -91,7 +91,7 @@ def satisfaction_chart(figures: DashboardFigures) -> BarChart:
                 name.capitalize(),
                 tuple(s.average for s in found),
                 tuple(
-                    "нет ответов" if s.average is None else f"{number(s.average)} ({s.respondents})"
+                    "нет ответов" if s.average is None else f"{average(s.average)} ({s.respondents})"
                     for s in found
                 ),
             )

@@ -36,7 +36,7 @@ from .chart_data import DashboardFigures, dashboard_charts
 from .chart_pdf import PdfError, write_dashboard_pdf
 from .charts import ChartWidget
 from .definitions import BY_KEY, SPECS
-from .formatting import number, percent
+from .formatting import average, number, percent
 from .people_dialog import PeopleDialog
 
 PDF_FILTER = "Документ PDF (*.pdf)"
@@ -190,7 +190,7 @@ class DashboardTab(QWidget):
             if found.respondents:
                 kind = "итоговая" if found.phase is QuestionnairePhase.FINAL else "входная"
                 lines.append(
-                    f"Удовлетворённость {title}: <b>{number(found.average)}</b> из 10, "
+                    f"Удовлетворённость {title}: <b>{average(found.average)}</b> из 10, "
                     f"удовлетворены {percent(found.satisfied_share)} ({kind} анкета, "
                     f"ответов: {found.respondents})"
                 )

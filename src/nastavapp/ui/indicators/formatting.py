@@ -17,6 +17,11 @@ def number(value: float | None, decimals: int = 1) -> str:
     return f"{value:.{decimals}f}".replace(".", ",")
 
 
+def average(value: float | None) -> str:
+    """A mean score always with its tenth («9,0» beside «8,3» in one column, not «9»)."""
+    return DASH if value is None else f"{value:.1f}".replace(".", ",")
+
+
 def percent(value: float | None) -> str:
     """«45,2 %» or «—» (nobody to count)."""
     return DASH if value is None else f"{number(value)}{NBSP}%"

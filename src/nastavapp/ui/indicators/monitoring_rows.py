@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...models.vocab import QuestionType
 from ...services.monitoring import FormGrowth, FormKey, Growth, Quality, ScoreSummary
 from ...services.pair_activity import FormActivity, PairActivity
-from .formatting import DASH, change, day, number, of, percent
+from .formatting import DASH, average, change, day, number, of, percent
 from .rows_model import Cell, Row
 
 NO_FORM = "форма не указана"
@@ -16,7 +16,7 @@ def form_title(form: FormKey) -> str:
 
 
 def score(value: float | None) -> Cell:
-    return Cell(number(value), key=value, number=True)
+    return Cell(average(value), key=value, number=True)
 
 
 def quality_titles(found: Quality) -> list[str]:
@@ -67,7 +67,7 @@ def quality_caption(found: Quality) -> str:
     if not o.respondents:
         return f"{found.title}: ответов пока нет."
     return (
-        f"{found.title}: ответов {o.respondents}, средний балл {number(o.average)}, "
+        f"{found.title}: ответов {o.respondents}, средний балл {average(o.average)}, "
         f"удовлетворены {percent(o.satisfied_share)} ({of(o.satisfied, o.respondents)})."
     )
 
@@ -134,16 +134,16 @@ def growth_caption(found: Growth) -> str:
         return "Ответов на входную и итоговую анкеты пока нет."
     if not final.respondents:
         return (
-            f"Итоговых ответов пока нет. Входная анкета: средний балл {number(entry.average)} "
+            f"Итоговых ответов пока нет. Входная анкета: средний балл {average(entry.average)} "
             f"(ответов {entry.respondents}); рост будет виден после итоговой анкеты."
         )
     if not entry.respondents:
         return (
-            f"Входных ответов нет. Итоговая анкета: средний балл {number(final.average)} "
+            f"Входных ответов нет. Итоговая анкета: средний балл {average(final.average)} "
             f"(ответов {final.respondents})."
         )
     return (
-        f"Средний балл {number(entry.average)} → {number(final.average)} ({change(o.change)}); "
+        f"Средний балл {average(entry.average)} → {average(final.average)} ({change(o.change)}); "
         f"ответили оба раза {o.paired}, из них повысили средний балл {o.improved}. "
         "Изменение по человеку считается только для названных респондентов."
     )
