@@ -7,6 +7,7 @@ damaged, or comes from a newer format is skipped with its reason; the others are
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,9 +105,13 @@ def _value(raw: object) -> Value:
 def _data_rows(path: Path) -> list[list[object]]:
     import python_calamine as calamine
 
-    _refuse_far_cells(path)
     try:
-        book = calamine.CalamineWorkbook.from_path(str(path))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReportRejected(f"файл не читается: {os_error_reason(exc)}") from exc
+    _refuse_far_cells(data)
+    try:
+        book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = {name.casefold(): name for name in book.sheet_names}
         if DATA_SHEET not in names:
             raise ReportRejected(
@@ -123,12 +128,9 @@ def _data_rows(path: Path) -> list[list[object]]:
     return rows
 
 
-def _refuse_far_cells(path: Path) -> None:
+def _refuse_far_cells(data: bytes) -> None:
     """A stray value far from the data (XFD1048576) made calamine abort the whole program."""
-    try:
-        found = farthest_cell(path.read_bytes())
-    except OSError:
-        return  # calamine says it in its own words
+    found = farthest_cell(data)
     if found is not None and found[0] * found[1] > MAX_CELLS:
         raise ReportRejected(
             f"в книге заполнены ячейки далеко от данных (например, {found[2]}): откройте файл "
