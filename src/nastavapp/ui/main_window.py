@@ -82,14 +82,15 @@ class MainWindow(QMainWindow):
         row.addWidget(self.year_combo)
         outer.addWidget(header)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.navigation = NavigationPanel()
-        self.navigation.setMinimumWidth(280)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.navigation = NavigationPanel()  # no narrower than its longest line
         self.stack = QStackedWidget()
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 800])
+        splitter.setCollapsible(0, False)  # a column dragged away would be hard to find again
+        self._navigation_dragged = False
+        splitter.splitterMoved.connect(self._on_splitter_moved)
         outer.addWidget(splitter, 1)
         self.setCentralWidget(root)
 
@@ -234,10 +235,16 @@ class MainWindow(QMainWindow):
         return next((k for k, s in self.screens.built().items() if s is current), HOME)
 
     # remembered state -------------------------------------------------------------------------
+    def _on_splitter_moved(self, _position: int, _index: int) -> None:
+        self._navigation_dragged = True
+
     def _restore(self) -> None:
         geometry = self._settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1180, 760)
+        # the width the curator dragged the column to, else as wide as its content needs
+        width = self._settings.navigation_width() or self.navigation.content_width()
+        self.splitter.setSizes([width, max(self.width() - width, 1)])
         last = self._settings.last_screen()
         self.show_screen(last if last in self.screens else HOME)
 
@@ -251,5 +258,7 @@ class MainWindow(QMainWindow):
         self.finish_work()
         self._settings.set_geometry(self.saveGeometry())
         self._settings.set_last_screen(self.current_screen_key())
+        if self._navigation_dragged:  # a width never dragged keeps following the font
+            self._settings.set_navigation_width(self.navigation.width())
         self._settings.sync()
         super().closeEvent(event)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
@@ -19,6 +19,7 @@ AREAS: tuple[tuple[str, str], ...] = (
 OVERDUE_COLOR = QColor("#c62828")
 DONE_COLOR = QColor("#2e7d32")
 KEY_ROLE = Qt.ItemDataRole.UserRole
+SHORT_MARK = "8/8"  # room kept for the marks before they are known
 
 
 def stage_key(stage: RoadmapStage) -> str:
@@ -47,7 +48,23 @@ class NavigationPanel(QTreeWidget):
         self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self._items: dict[str, QTreeWidgetItem] = {}
         self._build()
+        self.ensurePolished()  # the style sheet's paddings count in the widths below
+        self._mark_padding = self.sizeHintForColumn(1)  # the marks are empty yet
+        self.setMinimumWidth(self.content_width())
         self.currentItemChanged.connect(self._on_current)
+
+    def content_width(self) -> int:
+        """The width that shows every line and every progress mark («3/4», «✓») whole.
+
+        Measured with the font in use (a larger system font widens it), so on a 1024 px screen
+        the column takes no more than its longest line, «4. Отбор и обучение наставников».
+        """
+        short = self._mark_padding + self.fontMetrics().horizontalAdvance(SHORT_MARK)
+        marks = max(self.sizeHintForColumn(1), short)
+        return self.sizeHintForColumn(0) + marks + 2 * self.frameWidth()
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.content_width(), super().sizeHint().height())
 
     def _leaf(self, parent: QTreeWidgetItem | None, key: str, text: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem([text, ""])
@@ -113,6 +130,7 @@ class NavigationPanel(QTreeWidget):
             if figures.overdue:
                 tip += f", просрочено: {figures.overdue}"
             item.setToolTip(1, tip)
+        self.setMinimumWidth(self.content_width())  # «10/12» widens the column, not cuts a name
 
     def _on_current(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         if current is not None and current.data(0, KEY_ROLE):

@@ -24,6 +24,14 @@ class UiSettings:
     def set_geometry(self, value: QByteArray) -> None:
         self._settings.setValue("window/geometry", value)
 
+    def navigation_width(self) -> int | None:
+        """The width the curator dragged the navigation column to (None: never dragged)."""
+        value = str(self._settings.value("window/navigation_width", "") or "")
+        return int(value) if value.isdigit() and int(value) > 0 else None
+
+    def set_navigation_width(self, width: int) -> None:
+        self._settings.setValue("window/navigation_width", width)
+
     def last_screen(self) -> str:
         return str(self._settings.value("window/last_screen", "") or "")
 
