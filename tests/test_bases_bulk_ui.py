@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QPushButton
 
 from nastavapp.services import bulk_deletion
 from nastavapp.services.years import current_year
+from nastavapp.ui import progress_run
 from nastavapp.ui.bases import BasesScreen, bulk_commands
 from nastavapp.ui.bases.columns import BaseKind
 from nastavapp.ui.bases.person_dialog import PersonDialog
@@ -229,7 +230,7 @@ def test_saying_no_changes_nothing(screen, store, monkeypatch):
 
 
 def test_a_slow_deletion_shows_progress_and_can_be_stopped(qtbot, screen, store, said, monkeypatch):
-    monkeypatch.setattr(bulk_commands, "SHOW_AFTER_MS", 0)
+    monkeypatch.setattr(progress_run, "SHOW_AFTER_MS", 0)
     monkeypatch.setattr(bulk_deletion, "STEP", 1)
     real = bulk_commands.delete_persons
 

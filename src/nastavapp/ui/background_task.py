@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from ...logging_setup import log_path
-from ..error_handler import describe
+from ..logging_setup import log_path
+from .error_handler import describe
 
 Progress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]

@@ -1,6 +1,6 @@
 """«Удалить» with many rows selected: one confirmation, one transaction, one undo.
 
-The service call runs off the GUI thread (``worker.Task``); a window-modal progress window
+The service call runs off the GUI thread (``progress_run.ProgressRun``); its progress window
 appears only if it takes longer than a moment (hundreds of people on a slow computer). While it
 runs the screen's commands are off. The outcome comes back by signals: the screen reads again,
 shows the undo bar or the Russian message, and emits ``bulkFinished``.
@@ -10,9 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
-
-from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 
 from ...models.vocab import Role
 from ...services.bulk_deletion import (
@@ -28,69 +25,12 @@ from ...services.bulk_text import BASES_GENITIVE
 from ...services.deletion import DeletionError
 from ...services.roles import RoleError
 from .. import messages
-from .worker import CancelCheck, Progress, Task, TaskSignals
+from ..background_task import CancelCheck, Progress
+from ..progress_run import Job, ProgressRun
 
 if TYPE_CHECKING:
     from ...services.bases_rows import BaseRow
     from .screen import BasesScreen
-
-Job = Callable[[Progress, CancelCheck], object]
-SHOW_AFTER_MS = 400  # quicker work never shows the progress window
-
-
-class ProgressRun(QProgressDialog):
-    """Runs one job in its own pool; ``signals`` report the outcome (see ``worker.Task``)."""
-
-    def __init__(
-        self, label: str, total: int, cancel_text: str | None, parent: QWidget | None
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Наставничество в школе")
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setLabelText(label)
-        bar = QProgressBar()
-        bar.setFormat("%v из %m")
-        bar.setTextVisible(True)
-        self.setBar(bar)
-        self.setRange(0, max(total, 1))
-        self.setAutoClose(False)
-        self.setAutoReset(False)
-        self.setMinimumWidth(420)
-        if cancel_text is None:
-            self.setCancelButton(None)
-        else:
-            self.setCancelButtonText(cancel_text)
-        self.setMinimumDuration(SHOW_AFTER_MS)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self.signals = TaskSignals(self)
-        self.signals.progress.connect(self._on_progress)
-        self.task: Task | None = None
-
-    def start(self, job: Job) -> None:
-        self.task = Task(
-            job,
-            self.signals,
-            expected=(DeletionError, RoleError),
-            cancelled_error=DeletionCancelled,
-        )
-        self.canceled.connect(self.task.cancel)
-        self.setValue(0)
-        self.pool.start(self.task)
-
-    def _on_progress(self, done: int, total: int) -> None:
-        if self.task is None:  # finished meanwhile (a modal ``setValue`` processes events)
-            return
-        self.setMaximum(max(total, 1))
-        self.setValue(done)
-
-    def finish(self) -> None:
-        """Close after the outcome came back; the pool's thread is done or about to be."""
-        self.task = None
-        self.pool.waitForDone()
-        self.reset()
-        self.close()
-        self.deleteLater()
 
 
 class BulkCommands:
@@ -199,7 +139,7 @@ class BulkCommands:
         run.signals.succeeded.connect(done)
         run.signals.failed.connect(failed)
         run.signals.cancelled.connect(cancelled)
-        run.start(job)
+        run.start(job, expected=(DeletionError, RoleError), cancelled_error=DeletionCancelled)
 
     def _finish(self) -> None:
         if self.run is not None:

@@ -37,9 +37,9 @@ from ...services.importing import (
 )
 from ...store import Store, StoreError
 from .. import messages
+from ..background_task import CancelCheck, Progress, Task, TaskSignals
 from ..screen_fit import resize_remembered
 from .import_tables import IssuesTable, MappingTable, guess_category
-from .worker import CancelCheck, Progress, Task, TaskSignals
 
 REPORT_FILTER = "Книга Excel (*.xlsx)"
 

@@ -1,7 +1,7 @@
 """Saving a document off the GUI thread: ask where, write there in a thread pool, say the result.
 
 Used by every document section (the report's, the orders', the roadmap's): a
-:class:`~..bases.worker.Task` in a one-thread ``QThreadPool``, its ``TaskSignals`` owned here
+:class:`~..background_task.Task` in a one-thread ``QThreadPool``, its ``TaskSignals`` owned here
 (GUIDE trap 14); the pool is made first, so Qt deletes it — and so waits for the task — before
 the signals go. The owner adds :attr:`progress` (a busy bar, or percentages for a write that
 reports its steps: ``SaveRequest.steps``) and :attr:`status` to its layout and disables its save
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
 from ...services.documents.errors import ExportError
 from ...store import StoreError
 from .. import messages
-from ..bases.worker import CancelCheck, Progress, Task, TaskSignals
+from ..background_task import CancelCheck, Progress, Task, TaskSignals
 
 # One document written at a time in the whole program: each section has a pool of its own, and
 # the report and an order saved together would build two PDFs (two Word files) in two threads,

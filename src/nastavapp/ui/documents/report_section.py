@@ -26,8 +26,8 @@ from ...models import AcademicYear
 from ...services.documents.report_export import report_file_name
 from ...services.school import get_school
 from ...store import Store
+from ..background_task import Progress
 from ..bases.widgets import date_edit, set_date, to_date
-from ..bases.worker import Progress
 from .background_save import BackgroundSave, SaveRequest
 
 TITLE = "Отчёт в муниципальный центр"

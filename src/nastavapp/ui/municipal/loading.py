@@ -19,14 +19,14 @@ from ...services.consolidation.store_reports import (
 )
 from ...store import StoreError
 from .. import messages
-from ..bases.worker import CancelCheck, Progress, Task
+from ..background_task import CancelCheck, Progress, Task
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QThreadPool
     from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QTabWidget
 
     from ...store import Store
-    from ..bases.worker import TaskSignals
+    from ..background_task import TaskSignals
     from .panels import ReportsPanel, SkippedPanel
 
 REPORT_FILTER = "Отчёты школ (*.xlsx *.xlsm *.xls *.ods);;Все файлы (*)"

@@ -36,7 +36,7 @@ from ...services.consolidation.texts import summary_title, year_line
 from ...services.years import year_title_for
 from ...store import Store, StoreError
 from .. import messages
-from ..bases.worker import Task, TaskSignals
+from ..background_task import Task, TaskSignals
 from ..screens import heading
 from ..settings import UiSettings
 from .centre_dialog import CentreDialog
