@@ -75,12 +75,13 @@ def test_demo_school_is_made_apart_and_opened_on_request(opened, tmp_path, monke
     assert own.exists() and _school_name(own) == _school_name(target)  # a copy, not a move
 
 
-def test_new_year_from_the_menu_adds_the_year_and_reports(opened, monkeypatch):
+def test_new_year_from_the_menu_adds_the_year_and_reports(qtbot, opened, monkeypatch):
     said = record_messages(monkeypatch)
     before = [y.title for y in list_years(opened.store)]
     opened.start_new_year()
     dialog = opened.new_year_dialog
     dialog.accept()
+    qtbot.waitUntil(lambda: opened.new_year_run is None, timeout=30_000)
     after = [y.title for y in list_years(opened.store)]
     assert after == [*before, dialog.chosen_title()]
     assert said.info[0].startswith(f"Начат {dialog.chosen_title()} учебный год.")

@@ -1,42 +1,95 @@
-"""«Новый учебный год…» on a large school takes a second or more: the pointer says it is busy."""
+"""«Новый учебный год…» on a large school takes a second or more (longer on an old computer):
+the year is made off the window's thread, with a progress window and the busy pointer."""
 
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 import nastavapp.services.new_year as new_year
+from nastavapp.services.years import list_years
+from nastavapp.ui import progress_run
 from tests.ui_helpers import record_messages
 
 
-def test_the_pointer_waits_while_the_year_is_made_and_comes_back(
-    controller, demo_file: Path, tmp_path: Path, monkeypatch
+def test_the_year_is_made_in_the_background_behind_a_progress_window(
+    qtbot, controller, demo_file: Path, tmp_path: Path, monkeypatch
 ):
     path = tmp_path / "school.sqlite"
     shutil.copyfile(demo_file, path)
     ctl = controller()
     assert ctl.start(path)
     said = record_messages(monkeypatch)
+    monkeypatch.setattr(progress_run, "SHOW_AFTER_MS", 0)
     real = new_year.start_new_year
-    shapes: list[object] = []
+    entered, release = threading.Event(), threading.Event()
+    threads: list[threading.Thread] = []
 
-    def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
-        cursor = QGuiApplication.overrideCursor()
-        shapes.append(cursor.shape() if cursor is not None else None)
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        entered.set()
+        release.wait(10)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(new_year, "start_new_year", watched)
+    monkeypatch.setattr(new_year, "start_new_year", held)
+    before = [year.title for year in list_years(ctl.store)]
     ctl.start_new_year()
+    title = ctl.new_year_dialog.chosen_title()
     ctl.new_year_dialog.accept()
-    # it used to run with the usual pointer: the window seemed frozen for 1.3 s
-    assert shapes == [Qt.CursorShape.WaitCursor]
+    assert entered.wait(5)
+    run = ctl.new_year_run
+    # it used to run on the window's thread: the window froze (a second on the large school)
+    qtbot.waitUntil(run.isVisible)  # the event loop runs meanwhile, the progress window shows
+    assert threads == [threads[0]] and threads[0] is not threading.main_thread()
+    assert run.windowModality() == Qt.WindowModality.WindowModal
+    assert run.labelText().startswith(f"Начинается {title} учебный год.")
+    assert run.maximum() == 0  # a busy bar: the carry-over does not count its steps
+    cursor = QGuiApplication.overrideCursor()
+    assert cursor is not None and cursor.shape() == Qt.CursorShape.WaitCursor
+    assert not said.info
+    release.set()
+    qtbot.waitUntil(lambda: ctl.new_year_run is None, timeout=30_000)
     assert QGuiApplication.overrideCursor() is None
-    assert said.info[0].startswith("Начат")
+    assert said.info[0].startswith(f"Начат {title} учебный год.")
+    assert [year.title for year in list_years(ctl.store)] == [*before, title]
+    assert ctl.window.year_combo.currentText() == title
 
-    ctl.start_new_year()  # the same year again is refused: the pointer comes back as well
+    ctl.start_new_year()  # an earlier year is refused: the message, and the pointer comes back
     monkeypatch.setattr(ctl.new_year_dialog, "chosen_title", lambda: "2020/2021")
     ctl.new_year_dialog.accept()
-    assert said.error and QGuiApplication.overrideCursor() is None
+    qtbot.waitUntil(lambda: ctl.new_year_run is None, timeout=30_000)
+    assert said.error and "должен идти после" in said.error[0]
+    assert QGuiApplication.overrideCursor() is None
+    assert [year.title for year in list_years(ctl.store)] == [*before, title]
+
+
+def test_closing_the_program_waits_for_the_year_being_made(
+    qtbot, controller, demo_file: Path, tmp_path: Path, monkeypatch
+):
+    path = tmp_path / "school.sqlite"
+    shutil.copyfile(demo_file, path)
+    ctl = controller()
+    assert ctl.start(path)
+    record_messages(monkeypatch)
+    real = new_year.start_new_year
+    entered = threading.Event()
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        entered.set()
+        threading.Event().wait(0.3)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(new_year, "start_new_year", slow)
+    ctl.start_new_year()
+    title = ctl.new_year_dialog.chosen_title()
+    ctl.new_year_dialog.accept()
+    assert entered.wait(5)
+    run = ctl.new_year_run
+    ctl.shutdown()  # as when the program quits: the file closes only after the year is made
+    assert run is not None and run.pool.activeThreadCount() == 0
+    qtbot.waitUntil(lambda: ctl.new_year_run is None, timeout=30_000)
+    assert title in [year.title for year in list_years(ctl.store)]

@@ -174,6 +174,7 @@ def test_new_year_from_the_file_menu(qtbot, school_store, monkeypatch):
         assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
         dialog.title.setText("2026/2027")
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        qtbot.waitUntil(lambda: ctl.new_year_run is None, timeout=30_000)
         assert [y.title for y in list_years(ctl.store)] == ["2025/2026", "2026/2027"]
         assert ctl.window.year_combo.currentText() == "2026/2027"
         assert "Начат 2026/2027 учебный год" in shown[0]

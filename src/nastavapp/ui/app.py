@@ -81,6 +81,7 @@ class AppController(QObject, FileActions, RecoveryActions, MunicipalMode):
         self.window: MainWindow | None = None
         self.wizard: FirstRunWizard | None = None
         self.already_running = False  # a start refused because another program has the file
+        self.new_year_run = None
 
     def start(self, path: Path | None) -> bool:
         """Open ``path`` (or the last/default database); False when nothing could be opened."""
@@ -256,6 +257,8 @@ class AppController(QObject, FileActions, RecoveryActions, MunicipalMode):
 
     def shutdown(self) -> None:
         """Close the data file and release its lock (the window closed, the program quits)."""
+        if self.new_year_run is not None:  # a year being made ends before its file closes
+            self.new_year_run.pool.waitForDone()
         if self.store is not None:
             self.store.close()
         if self.guard is not None:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ..store import Store
     from .main_window import MainWindow
     from .new_year_dialog import NewYearDialog
+    from .progress_run import ProgressRun
 
 
 class FileActions:
@@ -34,6 +35,7 @@ class FileActions:
         window: MainWindow | None
         today: date
         new_year_dialog: NewYearDialog | None
+        new_year_run: ProgressRun | None  # the year being made, while it is
 
         def open_database(self, path: Path, *, at_start: bool = False) -> bool: ...
 
@@ -100,25 +102,51 @@ class FileActions:
         self.new_year_dialog = dialog
 
     def _new_year_chosen(self, dialog: NewYearDialog, latest: AcademicYear) -> None:
-        from ..services.new_year import start_new_year
+        """Make the year off the GUI thread: a second or more on a large school (every pupil
+        promoted, 600 pairs carried over), longer on an old computer; a progress window then."""
+        from ..services.new_year import CarryOver, start_new_year
         from ..services.years import YearError
+        from .progress_run import ProgressRun
 
         assert self.store is not None and self.window is not None
-        # a second or more on a large school (every pupil promoted, 600 pairs carried over)
+        store, window, title = self.store, self.window, dialog.chosen_title()
+        run = ProgressRun(
+            f"Начинается {title} учебный год.\n"
+            "Ученики переходят в следующий класс, наставники и пары переносятся.\n"
+            "Подождите…",
+            0,
+            None,
+            window,
+        )
+        self.new_year_run = run
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = start_new_year(self.store, dialog.chosen_title(), from_year=latest)
-        except (YearError, StoreError) as exc:
+
+        def finish() -> None:
+            self.new_year_run = None
+            run.finish()
             QGuiApplication.restoreOverrideCursor()
-            messages.error(self.window, str(exc))
-            return
-        self.window.reload_years()
-        QGuiApplication.restoreOverrideCursor()
-        messages.info(
-            self.window,
-            f"Начат {result.year.title} учебный год.\n"
-            f"Переведено в следующий класс: {result.promoted}, выпускников: {result.graduated}.\n"
-            f"Перенесено наставников: {result.mentors}, пар и групп: {result.groups}.",
+
+        def done(result: object) -> None:
+            finish()
+            assert isinstance(result, CarryOver)
+            window.reload_years()
+            messages.info(
+                window,
+                f"Начат {result.year.title} учебный год.\n"
+                f"Переведено в следующий класс: {result.promoted}, "
+                f"выпускников: {result.graduated}.\n"
+                f"Перенесено наставников: {result.mentors}, пар и групп: {result.groups}.",
+            )
+
+        def failed(message: str) -> None:
+            finish()
+            messages.error(window, message)
+
+        run.signals.succeeded.connect(done)
+        run.signals.failed.connect(failed)
+        run.start(
+            lambda _progress, _cancelled: start_new_year(store, title, from_year=latest),
+            expected=(YearError, StoreError),
         )
 
     def show_about(self) -> None:
