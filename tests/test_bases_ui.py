@@ -528,21 +528,6 @@ def test_an_empty_base_says_where_people_come_from(qtbot, tmp_path):
         new.close()
 
 
-def test_every_tab_shows_the_list_import_in_a_1024_px_window(screen, qtbot):
-    from PySide6.QtWidgets import QToolButton
-
-    screen.resize(724, 700)  # a 1024 px window less the navigation column
-    for kind in BaseKind:
-        screen.show_tab(kind)
-        qtbot.wait(10)
-        shown = {b.text() for b in screen.toolbar.findChildren(QToolButton) if b.isVisible()}
-        # «Исключить из базы…» used to push «Загрузить список» behind the tool bar's »
-        assert {"Добавить", "Согласие", "Загрузить список"} <= shown, kind
-    assert screen.delete_action.toolTip() == (
-        "Исключить из базы наставников этого года (среди всех участников человек остаётся)"
-    )
-
-
 def test_a_person_dialog_closed_is_freed_when_the_next_opens(screen, qtbot):
     import shiboken6
 

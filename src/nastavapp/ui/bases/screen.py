@@ -44,6 +44,7 @@ TAB_TITLES = {
     BaseKind.MENTEES: "База наставляемых",
     BaseKind.MENTORS: "База наставников",
 }
+TOOL_BAR_STYLE = "QToolBar { border: none; spacing: 2px; }"
 FROM_BASE = {BaseKind.MENTEES: "базы наставляемых", BaseKind.MENTORS: "базы наставников"}
 
 
@@ -69,7 +70,7 @@ class BasesScreen(Screen):
         layout.addWidget(self.title)
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.toolbar.setStyleSheet("QToolBar { border: none; spacing: 2px; }")
+        self.toolbar.setStyleSheet(TOOL_BAR_STYLE)
         layout.addWidget(self.toolbar)
         self.undo_bar = self._build_undo_bar()
         layout.addWidget(self.undo_bar)
@@ -139,9 +140,14 @@ class BasesScreen(Screen):
         bar.addSeparator()
         for action in (self.mentee_action, self.mentor_action, self.consent_action):
             bar.addAction(action)
-        bar.addSeparator()
-        bar.addAction(self.import_action)
-        bar.addAction(self.export_action)
+        # the file commands beside the tabs: the list goes into, and «В Excel» saves, the base
+        # in view; on the tool bar they went behind its » at 1024 px
+        self.file_bar = QToolBar()
+        self.file_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.file_bar.setStyleSheet(TOOL_BAR_STYLE)
+        self.file_bar.addAction(self.import_action)
+        self.file_bar.addAction(self.export_action)
+        self.tabs.setCornerWidget(self.file_bar, Qt.Corner.TopRightCorner)
 
     def _build_undo_bar(self) -> QFrame:
         bar = QFrame()
