@@ -1,11 +1,13 @@
 """School lists as Excel really makes them: a stray value far from the table is refused with a
 Russian message (python-calamine used to abort the whole program), a formatted empty cell far
-away is not, and a class merged down its column reaches every pupil it covers."""
+away is not, and a class merged down its column reaches every pupil it covers. The same for
+.ods, whose runs of equal rows and cells are written once."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -152,3 +154,158 @@ def test_a_folder_given_for_a_list_or_a_report_is_said_in_russian(tmp_path):
     )
     with pytest.raises(ReportRejected, match=r"^файл не читается: по этому пути находится папка"):
         read_values(folder)  # «Is a directory» came through in English
+
+
+# --- .ods: rows and cells written once with a repeat count ---------------------------------
+
+ODS_MIME = "application/vnd.oasis.opendocument.spreadsheet"
+ODS_MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
+    '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+    f'<manifest:file-entry manifest:full-path="/" manifest:media-type="{ODS_MIME}"/>'
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+    "</manifest:manifest>"
+)
+ODS_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+    "<office:body><office:spreadsheet>"
+)
+ODS_TAIL = "</office:spreadsheet></office:body></office:document-content>"
+
+
+def _cell(value: str | None = None, repeated: int = 1) -> str:
+    times = f' table:number-columns-repeated="{repeated}"' if repeated > 1 else ""
+    if value is None:
+        return f"<table:table-cell{times}/>"
+    return (
+        f'<table:table-cell{times} office:value-type="string"><text:p>{value}</text:p>'
+        "</table:table-cell>"
+    )
+
+
+def _row(*cells: str, repeated: int = 1) -> str:
+    times = f' table:number-rows-repeated="{repeated}"' if repeated > 1 else ""
+    return f"<table:table-row{times}>{''.join(cells)}</table:table-row>"
+
+
+def _ods(path: Path, *sheets: tuple[str, str]) -> Path:
+    """An .ods as LibreOffice lays it out: (sheet name, its rows' XML) each."""
+    tables = "".join(
+        f'<table:table table:name="{name}">{rows}</table:table>' for name, rows in sheets
+    )
+    with zipfile.ZipFile(path, "w") as book:
+        book.writestr(zipfile.ZipInfo("mimetype"), ODS_MIME)  # first and stored, as the format says
+        book.writestr("META-INF/manifest.xml", ODS_MANIFEST, zipfile.ZIP_DEFLATED)
+        book.writestr("content.xml", ODS_HEAD + tables + ODS_TAIL, zipfile.ZIP_DEFLATED)
+    return path
+
+
+ODS_PUPILS = _row(_cell("ФИО"), _cell("Класс")) + "".join(
+    _row(_cell(name), _cell(group or "")) for name, group in PUPILS
+)
+
+
+def _refusals(*paths: Path) -> list[str]:
+    """What the import and the municipal centre say of each file, read in a process of its own
+    with its memory capped at 2 GB: before the check calamine took 7 GB for the first one."""
+    code = (
+        "import resource, sys\n"
+        "from pathlib import Path\n"
+        "if hasattr(resource, 'RLIMIT_AS'):\n"
+        "    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))\n"
+        "from nastavapp.services.consolidation.checks import ReportRejected\n"
+        "from nastavapp.services.consolidation.reading import read_values\n"
+        "from nastavapp.services.importing.preview import prepare_import\n"
+        "from nastavapp.services.importing.reading import ImportFileError\n"
+        "for name in sys.argv[1:]:\n"
+        "    try:\n"
+        "        prepare_import(name)\n"
+        "    except ImportFileError as exc:\n"
+        "        print(exc)\n"
+        "    try:\n"
+        "        read_values(Path(name))\n"
+        "    except ReportRejected as exc:\n"
+        "        print(exc)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-500:]
+    return result.stdout.splitlines()
+
+
+def test_an_ods_with_values_far_apart_is_refused_before_calamine_lays_it_out(tmp_path):
+    # 900 bytes: a note in CQ1 and a value in A1048576, the rest runs of empty rows and cells
+    apart = _ods(
+        tmp_path / "список.ods",
+        ("Титул", _row(_cell("Список 7А"))),
+        (
+            "Лист1",
+            _row(_cell("ФИО"), _cell(repeated=93), _cell("примечание"))
+            + ODS_PUPILS.split("</table:table-row>", 1)[1]
+            + _row(_cell(), repeated=1_048_570)
+            + _row(_cell("x")),
+        ),
+    )
+    # one value written once for 16 384 columns of 1 000 rows (2.1 GB: aborted under 2 GB)
+    repeated = _ods(
+        tmp_path / "повтор.ods",
+        ("Лист1", ODS_PUPILS + _row(_cell("7А", repeated=16_384), repeated=1_000)),
+    )
+    # XFD1048576: calamine refused it itself, and the user read «файл повреждён»
+    corner = _ods(
+        tmp_path / "угол.ods",
+        (
+            "Лист1",
+            ODS_PUPILS + _row(_cell(), repeated=1_048_570) + _row(_cell(), _cell("x", 16_383)),
+        ),
+    )
+    advice = (
+        "такой лист программа не прочитает. Откройте файл в LibreOffice Calc или Excel, нажмите "
+        "Ctrl+End — курсор встанет на последнюю заполненную ячейку, — удалите лишние строки и "
+        "столбцы и сохраните файл."
+    )
+    assert _refusals(apart, repeated, corner) == [
+        "В файле «список.ods» заполнены ячейки далеко от таблицы (до строки 1048576 и столбца 95, "
+        f"например A1048576): {advice}",
+        "в книге заполнены ячейки далеко от данных (например, A1048576): откройте файл в Excel, "
+        "удалите их и сохраните файл снова.",
+        "В файле «повтор.ods» заполнены ячейки далеко от таблицы (до строки 1005 и столбца 16384, "
+        f"например XFD1005): {advice}",
+        "в книге заполнены ячейки далеко от данных (например, XFD1005): откройте файл в Excel, "
+        "удалите их и сохраните файл снова.",
+        "В файле «угол.ods» заполнены ячейки далеко от таблицы (до строки 1048576 и столбца "
+        f"16384, например XFD1048576): {advice}",
+        "в книге заполнены ячейки далеко от данных (например, XFD1048576): откройте файл в Excel, "
+        "удалите их и сохраните файл снова.",
+    ]
+
+
+def test_an_ods_with_the_empty_runs_libreoffice_writes_is_read_as_it_is(tmp_path, school_store):
+    path = _ods(
+        tmp_path / "список.ods",
+        (
+            "Лист1",
+            _row(_cell(), repeated=2)  # two empty rows above the list
+            + ODS_PUPILS.replace(_cell("7Б"), _cell("7Б") + _cell(repeated=16_382))
+            + _row(_cell(repeated=16_384), repeated=1_048_570),  # the rest of the sheet
+        ),
+    )
+    preview = prepare_import(path)
+    assert preview.rows[:3] == [["", ""], ["", ""], ["ФИО", "Класс"]]
+    assert len(preview.rows) == 7
+    result = import_persons(
+        school_store, preview, PersonCategory.STUDENT, today=TODAY, dry_run=True
+    )
+    assert [(a.row_number, a.person.last_name) for a in result.accepted] == [
+        (4, "Иванов"),
+        (5, "Петрова"),
+        (6, "Сидоров"),
+        (7, "Кузнецова"),
+    ]
