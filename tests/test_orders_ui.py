@@ -202,6 +202,38 @@ def test_a_cut_order_title_is_whole_in_the_tooltip(section):
         assert section.order_kind.toolTip() == kind_title(kind)
 
 
+def test_at_1024_px_a_long_title_gets_the_row_and_ends_with_an_ellipsis(section, qtbot):
+    """The section as wide as in a 1024 px window: the buttons stand in one column on the right
+    (no empty cell beside the order's title), a title cut ends with «…», a short one is whole."""
+    from nastavapp.services.documents.orders import kind_title
+
+    section.resize(680, 420)  # the documents screen's width at 1024 px, less its margins
+    section.show()
+    qtbot.waitExposed(section)
+    right_edges = {
+        button.geometry().right()
+        for button in (
+            section.order_button,
+            section.regulations_button,
+            section.programme_button,
+            section.person_button,
+            section.class_button,
+            section.list_xlsx,
+        )
+    }
+    assert len(right_edges) == 1
+    combo = section.order_kind
+    assert combo.geometry().right() > section.list_pdf.geometry().left()  # the room is its own
+    combo.setCurrentIndex(combo.findData(DocumentKind.ORDER_INTRODUCTION.value))
+    title = kind_title(DocumentKind.ORDER_INTRODUCTION)
+    shown = combo.shown_text()
+    assert shown.endswith("…") and title.startswith(shown[:-1])
+    assert len(shown) > len("О внедрении целевой модели наставничества")
+    assert combo.toolTip() == title
+    section.list_kind.setCurrentIndex(0)
+    assert section.list_kind.shown_text() == section.list_kind.currentText()
+
+
 def test_an_order_dialog_closed_is_freed_when_the_next_opens(section, qtbot):
     import shiboken6
 

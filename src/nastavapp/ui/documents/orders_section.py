@@ -39,6 +39,7 @@ from ...store import Store
 from .. import messages
 from ..bases.widgets import combo_line
 from ..dialog_slot import replace_dialog
+from ..elided_combo import ElidedComboBox
 from .background_save import BackgroundSave, SaveRequest
 from .order_dialog import OrderDialog
 
@@ -62,6 +63,11 @@ ABOUT = (
     "дорожной карты получает ссылку на него. В приказах и списках участники без согласия на "
     "обработку персональных данных не называются: вместо имени — «участник без согласия»."
 )
+
+
+# The grid's column of buttons, on the right: a row's combo or note spans the columns before it
+# (only the list row has two buttons), so an order's long title gets the room, not an empty cell
+BUTTONS = 3
 
 
 def safe_name(text: str) -> str:
@@ -108,15 +114,15 @@ class OrdersSection(QGroupBox):
         grid = QGridLayout()
         layout.addLayout(grid)
 
-        self.order_kind = QComboBox()
+        self.order_kind = ElidedComboBox()
         shrinkable(self.order_kind)
         for kind in ORDER_KINDS:
             self.order_kind.addItem(kind_title(kind), kind.value)
         self.order_button = QPushButton("Составить приказ…")
         self.order_button.clicked.connect(self.open_order)
         grid.addWidget(caption("Приказ:"), 0, 0)
-        grid.addWidget(self.order_kind, 0, 1)
-        grid.addWidget(self.order_button, 0, 2)
+        grid.addWidget(self.order_kind, 0, 1, 1, 2)
+        grid.addWidget(self.order_button, 0, BUTTONS)
 
         regulations = caption("Положение:", "Положение о наставничестве")
         self.regulations_button = self._act_row(grid, 1, regulations, REGULATIONS_TIP)
@@ -133,17 +139,17 @@ class OrdersSection(QGroupBox):
         self.person_button = QPushButton("Бланк согласия…")
         self.person_button.clicked.connect(self.save_person_consent)
         grid.addWidget(caption("Согласие:", "Согласие на обработку персональных данных"), 3, 0)
-        grid.addWidget(self.person, 3, 1)
-        grid.addWidget(self.person_button, 3, 2)
-        self.school_class = QComboBox()
+        grid.addWidget(self.person, 3, 1, 1, 2)
+        grid.addWidget(self.person_button, 3, BUTTONS)
+        self.school_class = ElidedComboBox()
         shrinkable(self.school_class)
         self.class_button = QPushButton("Бланки на весь класс…")
         self.class_button.clicked.connect(self.save_class_consents)
         grid.addWidget(caption("Класс:"), 4, 0)
-        grid.addWidget(self.school_class, 4, 1)
-        grid.addWidget(self.class_button, 4, 2)
+        grid.addWidget(self.school_class, 4, 1, 1, 2)
+        grid.addWidget(self.class_button, 4, BUTTONS)
 
-        self.list_kind = QComboBox()
+        self.list_kind = ElidedComboBox()
         shrinkable(self.list_kind)
         for list_kind in ListKind:
             self.list_kind.addItem(list_kind.label, list_kind.value)
@@ -153,8 +159,8 @@ class OrdersSection(QGroupBox):
         self.list_xlsx.clicked.connect(lambda: self.save_list(".xlsx"))
         grid.addWidget(caption("Список:"), 5, 0)
         grid.addWidget(self.list_kind, 5, 1)
-        grid.addWidget(self.list_pdf, 5, 2)
-        grid.addWidget(self.list_xlsx, 5, 3)
+        grid.addWidget(self.list_pdf, 5, BUTTONS - 1)
+        grid.addWidget(self.list_xlsx, 5, BUTTONS)
         grid.setColumnStretch(1, 1)
         layout.addWidget(self.saving.progress)
         layout.addWidget(self.saving.status)
@@ -169,8 +175,8 @@ class OrdersSection(QGroupBox):
         button = QPushButton("Сохранить Word…")
         button.setToolTip(tip)
         grid.addWidget(label, row, 0)
-        grid.addWidget(note, row, 1)
-        grid.addWidget(button, row, 2)
+        grid.addWidget(note, row, 1, 1, 2)
+        grid.addWidget(button, row, BUTTONS)
         return button
 
     def show_year(self, year: AcademicYear | None) -> None:
