@@ -17,7 +17,7 @@ from ...services.matching import MatchResult, propose_for_pool
 from ...services.matching.pool import Pool, load_pool
 from ...store import Store
 from ...store.errors import StoreError
-from ..bases.worker import CancelCheck, Job, Progress, Task, TaskSignals
+from ..background_task import CancelCheck, Job, Progress, Task, TaskSignals
 
 
 @dataclass(frozen=True)
