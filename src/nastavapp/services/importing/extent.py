@@ -12,55 +12,97 @@ before calamine sees it; each sheet is measured on its own and the largest one d
   17 s to read; a value repeated over 16,384 columns of 1,000 rows took 2.1 GB (the process
   aborted under a 2 GB limit), of 6,000 rows 12.8 GB; at XFD1048576 calamine refuses by itself
   («Cell limit exceeded»), which came out as «файл повреждён». A run of empty rows or cells at
-  the end of a sheet, as LibreOffice writes it, costs nothing and is not counted.
+  the end of a sheet, as LibreOffice writes it, costs nothing and is not counted (ods_extent.py).
 - .xls is not scanned: its sheet holds at most 65,536 × 256 cells. A 5 KB .xls with one value
   in IV65536 (the farthest cell there is) takes 1.0 GB in calamine and 1.4 GB and 6 s up to the
   import's preview, without aborting — heavy, but bounded.
+
+The same scan counts formulas without a saved result (a book written by a script, openpyxl
+for one, and never opened in Excel): calamine reads them as empty, so a column of full names
+built by a formula would come in empty without a word. The preview says so (``BookScan.notes``).
 """
 
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import zipfile
 from dataclasses import dataclass
-from xml.parsers import expat
+
+from ..deletion_text import plural
 
 # the address of a cell with a value (``<c r="B7" …><v>`` or ``<is>``, maybe after its formula);
 # a formatted empty cell, which calamine leaves out, has none
 _CELL = re.compile(
     rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>]*>(?:<f\b[^>]*(?:/>|>[^<]*</f>))?<(?:v|is)\b'
 )
+# a formula whose result was never saved: ``<v></v>``, ``<v/>`` or no ``<v>`` (openpyxl);
+# Excel writes ``t="str"`` with an empty ``<v>`` for a formula that gives an empty text
+_UNSAVED = re.compile(
+    rb'<c r="([A-Z]{1,3}[0-9]{1,7})"([^>]*)>\s*<f\b[^>]*(?:/>|>[^<]*</f>)\s*'
+    rb"(?:<v\s*/>|<v>\s*</v>|</c>)"
+)
 _SHEET = re.compile(r"xl/worksheets/[^/]+\.xml", re.IGNORECASE)
-_ODS_CONTENT = "content.xml"
 _CHUNK = 1 << 20
 _OVERLAP = 16 << 10  # longer than any cell with its formula (Excel: 8,192 characters at most)
 MAX_CELLS = 5_000_000  # rows × columns from A1 (≈ 160 MB laid out): far beyond any school list
 
-# .ods: a cell calamine keeps (a value, a formula, or text typed as a string, even empty)
-_ODS_VALUES = (
-    "office:value",
-    "office:string-value",
-    "office:date-value",
-    "office:time-value",
-    "office:boolean-value",
-    "table:formula",
-)
-_ODS_CELLS = ("table:table-cell", "table:covered-table-cell")
-
 
 @dataclass(frozen=True)
 class Extent:
-    """One sheet's block from A1: the last filled row, the last filled column, and the address
-    of a filled cell in that last row («XFD1048576»)."""
+    """One sheet's block from A1: the last filled row, the last filled column, the address of
+    a filled cell in that last row («XFD1048576»); and its formulas without a saved result."""
 
     rows: int = 0
     columns: int = 0
     address: str = ""
+    unsaved: int = 0
+    unsaved_at: str = ""  # the first of them («B2»)
 
     @property
     def cells(self) -> int:
         return self.rows * self.columns
+
+
+@dataclass(frozen=True)
+class BookScan:
+    """What the scan found in an .xlsx or .ods: (sheet name, extent) for each sheet; the name
+    is "" when the book does not say which sheet a part is."""
+
+    kind: str  # "xlsx" or "ods"
+    sheets: tuple[tuple[str, Extent], ...]
+
+    @property
+    def largest(self) -> Extent:
+        return max((e for _, e in self.sheets), key=lambda e: e.cells, default=Extent())
+
+    def too_far(self, file_name: str) -> str | None:
+        """The Russian refusal when a sheet's filled cells reach too far, else None."""
+        largest = self.largest
+        if largest.cells <= MAX_CELLS:
+            return None
+        program = "LibreOffice Calc или Excel" if self.kind == "ods" else "Excel"
+        return (
+            f"В файле «{file_name}» заполнены ячейки далеко от таблицы (до строки "
+            f"{largest.rows} и столбца {largest.columns}, например {largest.address}): такой "
+            f"лист программа не прочитает. Откройте файл в {program}, нажмите Ctrl+End — курсор "
+            "встанет на последнюю заполненную ячейку, — удалите лишние строки и столбцы и "
+            "сохраните файл."
+        )
+
+    def notes(self, sheet: str) -> tuple[str, ...]:
+        """What the user should know about the sheet ``sheet`` as it was read (Russian)."""
+        found = [e for name, e in self.sheets if name in (sheet, "") and e.unsaved]
+        if not found:
+            return ()
+        count = sum(e.unsaved for e in found)
+        return (
+            f"В файле есть формулы без сохранённых значений "
+            f"({plural(count, 'ячейка', 'ячейки', 'ячеек')}, например {found[0].unsaved_at}): "
+            "такие ячейки прочитаны пустыми. Откройте файл в Excel или LibreOffice, сохраните "
+            "его и загрузите снова.",
+        )
 
 
 def column_number(letters: bytes) -> int:
@@ -80,9 +122,11 @@ def column_letters(number: int) -> str:
     return letters
 
 
-def sheet_extents(data: bytes) -> tuple[str, list[Extent]] | None:
-    """("xlsx" or "ods", the extent of each sheet), or None when ``data`` is neither (another
-    zip, a damaged one, an .xls)."""
+def scan_book(data: bytes) -> BookScan | None:
+    """The scan of an .xlsx or .ods, or None when ``data`` is neither (another zip, a damaged
+    one, an .xls)."""
+    from .ods_extent import CONTENT, ods_extents
+
     try:
         book = zipfile.ZipFile(io.BytesIO(data))
     except Exception:  # a damaged zip (any error of it): calamine says so in its own words
@@ -91,29 +135,53 @@ def sheet_extents(data: bytes) -> tuple[str, list[Extent]] | None:
         names = book.namelist()
         parts = [name for name in names if _SHEET.fullmatch(name)]
         if parts:
-            return "xlsx", [_xlsx_extent(book, name) for name in parts]
-        if _ODS_CONTENT in names:
-            return "ods", _ods_extents(book)
+            titles = _xlsx_sheet_names(book)
+            return BookScan(
+                "xlsx",
+                tuple((titles.get(p.casefold(), ""), _xlsx_extent(book, p)) for p in parts),
+            )
+        if CONTENT in names:
+            return BookScan("ods", tuple(ods_extents(book)))
     return None
-
-
-def _largest(extents: list[Extent]) -> Extent:
-    return max(extents, key=lambda extent: extent.cells, default=Extent())
 
 
 def farthest_cell(data: bytes) -> tuple[int, int, str] | None:
     """(last row, last column, the address of a cell in that row) of the book's largest sheet,
     or None when ``data`` is not an .xlsx or .ods."""
-    found = sheet_extents(data)
-    if found is None:
+    scan = scan_book(data)
+    if scan is None:
         return None
-    largest = _largest(found[1])
+    largest = scan.largest
     return largest.rows, largest.columns, largest.address
 
 
+def _xlsx_sheet_names(book: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet part (case-folded) → the sheet's name, from workbook.xml and its relations;
+    {} when they cannot be read."""
+    from xml.etree import ElementTree
+
+    try:
+        relations = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
+        workbook = ElementTree.fromstring(book.read("xl/workbook.xml"))
+    except Exception:  # missing or damaged: the notes then go to every sheet
+        return {}
+    parts = {}
+    for relation in relations:
+        target = relation.get("Target", "")
+        part = target[1:] if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+        parts[relation.get("Id")] = part.casefold()
+    names = {}
+    for sheet in workbook.iter():
+        if sheet.tag.endswith("}sheet"):
+            key = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
+            if key in parts:
+                names[parts[key]] = sheet.get("name", "")
+    return names
+
+
 def _xlsx_extent(book: zipfile.ZipFile, name: str) -> Extent:
-    rows = columns = 0
-    address = ""
+    rows = columns = unsaved = 0
+    address = unsaved_at = ""
     tail = b""
     try:
         with book.open(name) as stream:
@@ -130,97 +198,12 @@ def _xlsx_extent(book: zipfile.ZipFile, name: str) -> Extent:
                         address = next(
                             (x + d).decode() for x, d in reversed(found) if int(d) == last
                         )
+                for match in _UNSAVED.finditer(text) if b"<f" in text else ():
+                    # a match within the tail was counted with the chunk before
+                    if match.end() > len(tail) and b't="str"' not in match.group(2):
+                        unsaved += 1
+                        unsaved_at = unsaved_at or match.group(1).decode()
                 tail = text[-_OVERLAP:]
     except Exception:  # zlib, zipfile, CRC …: a damaged member, calamine says so
         pass
-    return Extent(rows, columns, address)
-
-
-def _ods_extents(book: zipfile.ZipFile) -> list[Extent]:
-    tables = _OdsTables()
-    parser = expat.ParserCreate()  # no namespaces: calamine, too, matches «table:table-row»
-    parser.StartElementHandler = tables.start
-    parser.EndElementHandler = tables.end
-    try:
-        with book.open(_ODS_CONTENT) as stream:
-            parser.ParseFile(stream)
-    except Exception:  # bad XML or a damaged member: calamine says so; what was seen counts
-        tables.finish()
-    return tables.extents
-
-
-def _repeats(value: str | None) -> int:
-    try:
-        return max(int(value), 0) if value is not None else 1
-    except ValueError:
-        return 1
-
-
-class _OdsTables:
-    """Counts the rows and cells of each ``table:table`` of content.xml as expat meets them."""
-
-    def __init__(self) -> None:
-        self.extents: list[Extent] = []
-        self._in_table = False
-        self._in_cell = 0  # depth of cells (a cell's content is not the table's)
-        self._row = self._rows = self._columns = 0
-        self._address = ""
-        self._repeat = 1  # of the current row
-        self._column = self._last = 0  # in the current row: cells so far, last filled one
-
-    def start(self, name: str, attributes: dict[str, str]) -> None:
-        if self._in_cell:
-            self._in_cell += name in _ODS_CELLS
-        elif name == "table:table":
-            self._in_table = True
-            self._row = self._rows = self._columns = 0
-            self._address = ""
-        elif name == "table:table-row":
-            self._repeat = _repeats(attributes.get("table:number-rows-repeated"))
-            self._column = self._last = 0
-        elif name in _ODS_CELLS:
-            self._in_cell = 1
-            self._column += _repeats(attributes.get("table:number-columns-repeated"))
-            if attributes.get("office:value-type") == "string" or any(
-                key in attributes for key in _ODS_VALUES
-            ):
-                self._last = self._column
-
-    def end(self, name: str) -> None:
-        if self._in_cell:
-            self._in_cell -= name in _ODS_CELLS
-        elif name == "table:table-row":
-            self._row += self._repeat
-            if self._last and self._repeat:
-                self._rows = self._row
-                self._columns = max(self._columns, self._last)
-                self._address = f"{column_letters(self._last)}{self._row}"
-            self._last = 0
-        elif name == "table:table":
-            self.finish()
-
-    def finish(self) -> None:
-        """The table ends (or the XML breaks off inside it)."""
-        if self._in_table:
-            self._in_table = False
-            self._in_cell = 0
-            self.extents.append(Extent(self._rows, self._columns, self._address))
-
-
-def too_far_message(file_name: str, data: bytes) -> str | None:
-    """The Russian refusal for a book whose filled cells reach too far, else None."""
-    found = sheet_extents(data)
-    if found is None:
-        return None
-    kind, extents = found
-    largest = _largest(extents)
-    if largest.cells <= MAX_CELLS:
-        return None
-    program = "LibreOffice Calc или Excel" if kind == "ods" else "Excel"
-    return (
-        f"В файле «{file_name}» заполнены ячейки далеко от таблицы (до строки {largest.rows} "
-        f"и столбца {largest.columns}, например {largest.address}): такой лист программа не "
-        "прочитает. Откройте "
-        f"файл в {program}, нажмите Ctrl+End — курсор встанет на последнюю заполненную ячейку, "
-        "— удалите лишние строки и столбцы и сохраните файл."
-    )
+    return Extent(rows, columns, address, unsaved, unsaved_at)

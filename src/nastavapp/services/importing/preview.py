@@ -21,6 +21,7 @@ class ImportPreview:
     sheet_names: list[str]
     rows: list[Row]
     mapping: ColumnMapping
+    notes: tuple[str, ...] = ()  # about how the sheet was read (formulas read as empty …)
 
     @property
     def titles(self) -> list[str]:
@@ -58,9 +59,11 @@ def prepare_import(path: Path | str, sheet: str | None = None) -> ImportPreview:
         chosen = next((s for s in sheets if s.name == sheet), None)
         if chosen is None:
             raise ImportFileError(f"В файле «{path.name}» нет листа «{sheet}».")
-        return ImportPreview(path, chosen.name, names, chosen.rows, find_header(chosen.rows))
+        return ImportPreview(
+            path, chosen.name, names, chosen.rows, find_header(chosen.rows), chosen.notes
+        )
     candidates = [(s, find_header(s.rows)) for s in sheets if not s.is_empty]
     picked: tuple[Sheet, ColumnMapping] = next(
         ((s, m) for s, m in candidates if m.has_names), candidates[0]
     )
-    return ImportPreview(path, picked[0].name, names, picked[0].rows, picked[1])
+    return ImportPreview(path, picked[0].name, names, picked[0].rows, picked[1], picked[0].notes)

@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from ...store.oserrors import os_error_reason
-from .extent import too_far_message
+from .extent import scan_book
 
 Cell = str | float | date  # calamine's ints become floats, datetimes dates, empties ''
 Row = list[Cell]
@@ -38,10 +38,12 @@ class ImportFileError(Exception):
 
 @dataclass(frozen=True)
 class Sheet:
-    """One sheet (a csv file is one sheet): its name and its rows from the file's first row."""
+    """One sheet (a csv file is one sheet): its name, its rows from the file's first row, and
+    what the user should know about how it was read (Russian sentences)."""
 
     name: str
     rows: list[Row]
+    notes: tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -97,7 +99,8 @@ def _not_a_table(path: Path, detail: str = "") -> str:
 def _read_workbook(path: Path, data: bytes) -> list[Sheet]:
     import python_calamine as calamine
 
-    refusal = too_far_message(path.name, data) if data.startswith(_ZIP) else None
+    scan = scan_book(data) if data.startswith(_ZIP) else None
+    refusal = scan.too_far(path.name) if scan is not None else None
     if refusal is not None:
         raise ImportFileError(refusal)
     try:
@@ -113,7 +116,8 @@ def _read_workbook(path: Path, data: bytes) -> list[Sheet]:
                 [_cell(value) for value in row] for row in sheet.to_python(skip_empty_area=False)
             ]
             fill_merged_down(rows, sheet.merged_cell_ranges or ())
-            sheets.append(Sheet(meta.name, rows))
+            notes = scan.notes(meta.name) if scan is not None else ()
+            sheets.append(Sheet(meta.name, rows, notes))
     except calamine.PasswordError as exc:
         raise ImportFileError(
             f"Файл «{path.name}» защищён паролем. Снимите защиту в Excel и сохраните файл заново."

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -90,6 +90,12 @@ class ImportDialog(QDialog):
         )
         hint.setWordWrap(True)
         layout.addWidget(hint)
+        self.notes = QLabel()  # how the sheet was read: formulas without values …
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes.setStyleSheet("color: #c62828;")
+        self.notes.setVisible(False)
+        layout.addWidget(self.notes)
         self.mapping = MappingTable()
         self.mapping.changed.connect(self.check)
         layout.addWidget(self.mapping, 3)
@@ -131,6 +137,8 @@ class ImportDialog(QDialog):
         guessed = guess_category(preview.mapping)
         self.category.setCurrentIndex(self.category.findData(guessed.value))
         self.category.blockSignals(False)
+        self.notes.setText("\n".join(preview.notes))
+        self.notes.setVisible(bool(preview.notes))
         self.mapping.show_preview(preview)
 
     def _choose_sheet(self, name: str) -> None:
