@@ -505,6 +505,55 @@ def test_experience_and_sex_cells():
 
 
 @pytest.mark.parametrize(
+    ("cell", "years"),
+    [
+        ("12 лет 3 месяца", 12),
+        ("12 Лет, 3 мес", 12),
+        ("12 лет и 3 месяца", 12),
+        ("12 г.", 12),
+        ("12 года", 12),
+        ("1 год", 1),
+        ("12лет", 12),
+        ("12,5 лет", 12),
+        ("12.5", 12),
+        ("Без стажа", 0),
+        ("6 мес.", 0),  # months alone: not a full year (was read as 6)
+        ("11 месяцев", 0),
+    ],
+)
+def test_experience_written_in_words(cell, years):
+    assert parse_experience(cell) == years
+
+
+@pytest.mark.parametrize(
+    "cell",
+    # «1е3» with a Cyrillic «е», «5a» with a Latin «a»: they were read as 1 and 5
+    ["1е3", "1e3", "5a", "12 3", "12 лет 3", "12,5,3", "12-15", "12 лет стажа", "1e400", "12 годы"],
+)
+def test_a_number_followed_by_something_else_is_not_an_experience(cell):
+    with pytest.raises(CellError) as caught:
+        parse_experience(cell)
+    assert str(caught.value) == f"Стаж «{cell}» не распознан: нужно число лет."
+
+
+def test_teachers_whose_experience_is_not_a_number_of_years_are_rejected(store, tmp_path):
+    rows = [
+        ["ФИО", "Должность", "Педагогический стаж"],
+        ["Петрова Анна Ивановна", "учитель", "12 лет 3 месяца"],
+        ["Сидоров Пётр Алексеевич", "учитель", "1е3"],
+        ["Ёлкина Наталья Викторовна", "педагог-психолог", "5a"],
+    ]
+    result = run_import(store, write_csv(tmp_path / "кадры.csv", rows), TEACHER)
+    assert [(a.person.last_name, a.person.experience_years) for a in result.accepted] == [
+        ("Петрова", 12)
+    ]
+    assert [(r.row_number, r.reason) for r in result.rejected] == [
+        (3, "Стаж «1е3» не распознан: нужно число лет."),
+        (4, "Стаж «5a» не распознан: нужно число лет."),
+    ]
+
+
+@pytest.mark.parametrize(
     ("header", "column"),
     [
         ("ФИО", Column.FULL_NAME),

@@ -35,7 +35,18 @@ _MONTHS = (
     "декабр",
 )
 _WORDY = re.compile(r"^(\d{1,2})\s+([а-яё]+)\.?\s+(\d{4})\s*(?:г\.?|года?)?$")
-_NUMBER = re.compile(r"^(-?\d+(?:[.,]\d+)?)")
+# «12», «12,5», «12 лет», «12 г.», «12 года», «12 л. 3 мес.», «12 лет 3 месяца», «6 мес.»:
+# a number and a word of years, maybe the months after it, or the months alone; nothing else
+# («1е3», «5a», «12 3» used to be read as 1, 5 and 12)
+_YEARS_WORD = r"(?:лет|л|года?|г)\.?"
+_MONTHS_WORD = r"(?:месяц(?:а|ев)?|мес)\.?"
+_NUMBER = r"-?\d+(?:[.,]\d+)?"
+_EXPERIENCE = re.compile(
+    rf"(?P<number>{_NUMBER})\s*(?:"
+    rf"{_YEARS_WORD}(?:[\s,]*(?:и\s+)?{_NUMBER}\s*{_MONTHS_WORD})?"
+    rf"|(?P<months>{_MONTHS_WORD})"
+    r")?"
+)
 _SEX = {
     Sex.MALE: {"м", "муж", "мужской", "мужчина", "мальчик", "юноша", "m", "male"},
     Sex.FEMALE: {"ж", "жен", "женский", "женщина", "девочка", "девушка", "f", "female"},
@@ -113,7 +124,11 @@ def _make_date(year: int, month: int, day: int, text: str) -> date:
 
 
 def parse_experience(cell: Cell) -> int | None:
-    """Teaching experience in full years: 12, «12», «12,5», «12 лет», «12 л. 3 мес.»; «нет» → 0."""
+    """Teaching experience in full years: 12, «12», «12,5», «12 лет», «12 г.», «12 года»,
+    «12 л. 3 мес.», «12 лет 3 месяца»; «6 мес.», «нет» and «без стажа» → 0.
+
+    A number followed by anything else («1е3», «5a», «12 3») is refused, not read as its start.
+    """
     if isinstance(cell, float):
         return int(cell) if cell >= 0 else -int(-cell)
     if isinstance(cell, date):
@@ -123,8 +138,10 @@ def parse_experience(cell: Cell) -> int | None:
         return None
     if text.casefold() in ("нет", "без стажа"):
         return 0
-    match = _NUMBER.match(text)
-    value = float(match.group(1).replace(",", ".")) if match else math.nan
+    match = _EXPERIENCE.fullmatch(text.casefold())
+    value = float(match["number"].replace(",", ".")) if match else math.nan
+    if match and match["months"]:
+        value = 0.0  # months alone: no full year
     if not math.isfinite(value):  # not a number, or hundreds of digits (float gives inf)
         raise CellError(f"Стаж «{text}» не распознан: нужно число лет.")
     return int(value) if value >= 0 else -int(-value)
