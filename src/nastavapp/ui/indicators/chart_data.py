@@ -91,7 +91,9 @@ def satisfaction_chart(figures: DashboardFigures) -> BarChart:
                 name.capitalize(),
                 tuple(s.average for s in found),
                 tuple(
-                    "нет ответов" if s.average is None else f"{average(s.average)} ({s.respondents})"
+                    "нет ответов"
+                    if s.average is None
+                    else f"{average(s.average)} ({s.respondents})"
                     for s in found
                 ),
             )
