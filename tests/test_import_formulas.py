@@ -130,3 +130,19 @@ def test_the_import_dialog_shows_the_note(qtbot, school_store, tmp_path):
     dialog.sheet.setCurrentText("Титул")  # a sheet without formulas: the note goes
     assert not dialog.notes.isVisible()
     dialog.close()
+
+
+def test_the_command_line_import_says_it_too(tmp_path, db_path, data_home):
+    from nastavapp.store import open_store
+
+    from .test_import import run_cli
+
+    open_store(db_path).close()
+    path = _list_by_formulas(tmp_path / "список.xlsx")
+    result = run_cli(
+        "import", "persons", str(path), "--db", str(db_path), "--kind", "student", home=data_home
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[1] == "Внимание: " + _note("3 ячейки", "D2")
+    assert "Загружено обучающихся: 3." in lines

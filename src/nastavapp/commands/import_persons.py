@@ -79,6 +79,8 @@ def run(args: argparse.Namespace) -> int:
         f"Файл «{args.file.name}», лист «{result.sheet}»"
         + (f", заголовки в строке {header + 1}." if header is not None else ".")
     )
+    for note in preview.notes:  # e.g. formulas read as empty: said before the figures
+        print(f"Внимание: {note}")
     if args.dry_run:
         print(
             f"Пробный запуск, база не изменена. Будет загружено {KINDS[args.kind]}: "
