@@ -19,6 +19,7 @@ from nastavapp.ui.table_search import SEARCH_ROOM
 from . import test_bases_ui
 from .qt_keys import shortcut, type_text
 from .test_pairs_ui import close, open_screen
+from .ui_helpers import record_messages
 
 SOLOVYOVAS = [
     "Соловьёва Алиса Николаевна",
@@ -309,3 +310,17 @@ def test_filters_go_under_the_search_on_a_narrow_window(bases):
     bases.resize(1180, 760)
     QApplication.processEvents()
     assert bar.one_row() and bar.search.width() >= SEARCH_ROOM
+
+
+def test_saving_the_last_proposals_leaves_no_nothing_found_note(pairs, monkeypatch):
+    """Every proposal of the form stored: the table is empty, no search is typed, so no
+    «Ничего не найдено по запросу «»» over it (the proxy drops its rows before the source)."""
+    record_messages(monkeypatch)  # the over-capacity question answered «yes»
+    matching = pairs.matching
+    pairs.tabs.setCurrentWidget(matching)
+    assert matching.model.rowCount() == 3
+    matching.panel.accept_all()
+    matching.save_button.click()
+    assert matching.model.rowCount() == 0
+    assert not matching.panel.empty_note.isVisible()
+    assert "Ничего не найдено" not in matching.panel.empty_note.text()

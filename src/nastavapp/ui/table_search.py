@@ -325,4 +325,7 @@ def search_note(
 
     for signal in (proxy.searched, proxy.modelReset, proxy.rowsInserted, proxy.rowsRemoved):
         signal.connect(update)
+    source = proxy.sourceModel()
+    if source is not None:  # the proxy drops a row before its source: count again after both
+        source.rowsRemoved.connect(update)
     return hint
