@@ -21,6 +21,7 @@ from nastavapp.models.vocab import (
     Role,
 )
 from nastavapp.services.meetings import MeetingDraft, add_meeting, meetings_of
+from nastavapp.services.pair_rules import OverCapacityError, Overload
 from nastavapp.services.pairs import (
     PairDraft,
     approve_by_order,
@@ -38,7 +39,7 @@ from nastavapp.ui.pairs.manual_pair import ManualPairDialog
 from nastavapp.ui.pairs.proposals_model import DECISION, MENTOR, Decision, ProposalRow
 from nastavapp.ui.pairs.status_dialog import StatusDialog
 from nastavapp.ui.pairs.unpaired_tab import NOTE, POST, SUPPORT
-from nastavapp.ui.pairs.widgets import set_optional_date
+from nastavapp.ui.pairs.widgets import over_capacity_question, set_optional_date
 
 from .pair_school import TODAY, School, build_school
 from .qt_keys import type_text
@@ -803,3 +804,26 @@ def test_a_forming_pair_card_says_how_to_start_its_plan_and_log(qtbot, screen, s
     card.reload()
     assert log.isHidden()  # the log has its meeting: no note over it
     assert screen.unpaired.model.rowCount() > 0 and screen.unpaired.empty_note.isHidden()
+
+
+def test_over_capacity_question_names_the_mentor_in_the_nominative(demo_screen, said):
+    """«…которое готов взять наставник», not «…наставника»; for several, «готовы … наставники»."""
+    matching = demo_screen.matching
+    matching.commands.pair_by_hand()
+    dialog = matching.dialog
+    assert isinstance(dialog, ManualPairDialog)
+    full = next(
+        i for i in range(1, dialog.mentor.count()) if "занято 1 из 1" in dialog.mentor.itemText(i)
+    )
+    dialog.mentor.setCurrentIndex(full)
+    for row in range(dialog.mentees.count()):
+        dialog.mentees.item(row).setCheckState(Qt.CheckState.Checked)
+    dialog.accept()
+    assert said.questions, "the over-capacity question was not asked"
+    assert said.questions[0].startswith(
+        "Будет превышено число наставляемых, которое готов взять наставник:\n"
+    )
+    two = OverCapacityError([Overload(1, "А. А.", 1, 1, 1), Overload(2, "Б. Б.", 1, 1, 1)])
+    assert over_capacity_question(two).startswith(
+        "Будет превышено число наставляемых, которое готовы взять наставники:\n"
+    )

@@ -137,11 +137,8 @@ def muted_label(text: str = "") -> QLabel:
 def over_capacity_question(error: OverCapacityError) -> str:
     lines = "\n".join(f"• {o.text}" for o in error.overloads)
     many = len(error.overloads) > 1
-    who = "наставников" if many else "наставника"
-    return (
-        f"Будет превышено число наставляемых, которое готов взять {who}:\n{lines}\n\n"
-        "Всё равно сохранить?"
-    )
+    who = "готовы взять наставники" if many else "готов взять наставник"
+    return f"Будет превышено число наставляемых, которое {who}:\n{lines}\n\nВсё равно сохранить?"
 
 
 def store_with_capacity(parent: QWidget, action: Callable[[bool], object]) -> bool:
