@@ -45,7 +45,7 @@ class Person(Table, table=True):
     @property
     def short_name(self) -> str:
         """«Иванова М. П.»"""
-        initials = " ".join(f"{p[0]}." for p in (self.first_name, self.middle_name) if p)
+        initials = " ".join(f"{p[0].upper()}." for p in (self.first_name, self.middle_name) if p)
         return f"{self.last_name} {initials}".strip()
 
 

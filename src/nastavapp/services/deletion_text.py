@@ -110,7 +110,7 @@ def _names(conn: sa.Connection, ids: list[int]) -> dict[int, str]:
     )
     found = {}
     for pid, last, first, middle in rows:
-        initials = " ".join(f"{p[0]}." for p in (first, middle) if p)
+        initials = " ".join(f"{p[0].upper()}." for p in (first, middle) if p)
         found[int(pid)] = f"{last} {initials}".strip()
     return found
 

@@ -40,7 +40,7 @@ class FullName:
     @property
     def short(self) -> str:
         """«Иванова М. П.»"""
-        initials = " ".join(f"{p[0]}." for p in (self.first, self.middle) if p)
+        initials = " ".join(f"{p[0].upper()}." for p in (self.first, self.middle) if p)
         return f"{self.last} {initials}".strip()
 
     @property

@@ -165,13 +165,13 @@ def period_text(label: str, start: date | None, end: date | None, year: Academic
 
 def initials_signature(last: str, first: str, middle: str) -> str:
     """«И. Г. Антонова»: initials before the surname, joined by non-breaking spaces."""
-    initials = [f"{part[0]}." for part in (first, middle) if part]
+    initials = [f"{part[0].upper()}." for part in (first, middle) if part]
     return NBSP.join([*initials, last]) if last else ""
 
 
 def _short_name(last: str, first: str, middle: str) -> str:
     """«Антонова И. Г.» with non-breaking spaces, so a name never splits over two lines."""
-    initials = [f"{part[0]}." for part in (first, middle) if part]
+    initials = [f"{part[0].upper()}." for part in (first, middle) if part]
     return NBSP.join([last, *initials]) if last else ""
 
 
