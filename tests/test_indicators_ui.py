@@ -366,3 +366,15 @@ def test_the_screen_is_in_the_main_window(qtbot, store):
     assert isinstance(screen, IndicatorsScreen)
     assert screen.title.text() == "Показатели — 2025/2026 учебный год"
     window.close()
+
+
+def test_questions_without_a_column_are_named_in_quotes(screen, store, tmp_path):
+    """«Нет столбца для вопросов: «…?»; «…».» — not «…будущем?.» run into the sentence."""
+    template = _template(store)
+    _choose(screen, template)
+    rows = [["Отметка времени", "Эффективность программы наставничества"], ["20.11.2025", 8]]
+    dialog = screen.questionnaires.import_file(write_xlsx(tmp_path / "Ответы.xlsx", rows))
+    summary = dialog.summary.text()
+    assert "Нет столбца для вопросов: «Комфортность общения с наставником»; «" in summary
+    assert "«Хотели бы вы продолжить работу в программе?»" in summary
+    assert "?;" not in summary and "?." not in summary

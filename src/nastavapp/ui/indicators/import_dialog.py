@@ -3,6 +3,7 @@ questions (the curator may change any match), the rows that will be skipped and 
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -154,7 +155,8 @@ class AnswersImportDialog(QDialog):
             f"<b>{len(p.skipped)}</b>."
         ]
         if p.unmatched_items:
-            lines.append("Нет столбца для вопросов: " + "; ".join(p.unmatched_items) + ".")
+            questions = "; ".join(f"«{html.escape(text)}»" for text in p.unmatched_items)
+            lines.append(f"Нет столбца для вопросов: {questions}.")
         if p.problem:
             lines.append(f"<span style='color:#c62828'>{p.problem}</span>")
         self.summary.setText("<br>".join(lines))
