@@ -74,6 +74,14 @@ def _parent_name(store: Store, person_id: int) -> str:
     return clean(row.representative_name) if row is not None else ""
 
 
+def _full_name_note(short: str, full: str) -> str:
+    """«полное наименование — …; » inside the operator's brackets, when the short name is not
+    the full one: after «даю согласие МБОУ «…»» a full name in the nominative read as broken."""
+    if not full or not short or full == short:
+        return ""
+    return f"полное наименование — {full}; "
+
+
 def consent_form(store: Store, person_id: int, *, today: date) -> ConsentForm:
     """The form of ``person_id``: a parent's for a minor on ``today``, else his own.
 
@@ -104,6 +112,7 @@ def consent_form(store: Store, person_id: int, *, today: date) -> ConsentForm:
         "class": f"{person.class_name} класса" if person.class_name else "",
         "school": school.short_name or school.full_name,
         "school_full": school.full_name,
+        "school_full_note": _full_name_note(school.short_name, school.full_name),
         "address": school.address or "____________________",
     }
     data = _template("consent_parent" if for_parent else "consent_adult")
