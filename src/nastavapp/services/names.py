@@ -13,6 +13,29 @@ def clean(text: str | None) -> str:
     return _SPACES.sub(" ", text or "").strip()
 
 
+_OPENS_AFTER = " \t([«„“—/"
+_BY_PLACE = '"“'  # “ opens in English, closes after „
+
+
+def russian_quotes(text: str) -> str:
+    """Straight and English quotes as Russian «ёлочки»: МБОУ "Лесная СОШ" → МБОУ «Лесная СОШ».
+
+    A straight quote (and “) opens at the start or after a space or bracket, else closes.
+    """
+    out: list[str] = []
+    for index, char in enumerate(text):
+        if char in _BY_PLACE:
+            opening = index == 0 or text[index - 1] in _OPENS_AFTER
+            out.append("«" if opening else "»")
+        elif char == "„":
+            out.append("«")
+        elif char == "”":
+            out.append("»")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
 @dataclass(frozen=True)
 class FullName:
     """ФИО split in three; the patronymic may be empty."""

@@ -9,7 +9,7 @@ from sqlmodel import col, select
 from ..models import School
 from ..models.vocab import MentoringForm, Sex
 from ..store import Store
-from .names import FullName, clean
+from .names import FullName, clean, russian_quotes
 from .years import YearError, create_year, parse_year_title
 
 
@@ -65,8 +65,8 @@ def setup_school(store: Store, setup: SchoolSetup) -> School:
     if get_school(store) is not None:
         raise SetupError("Школа в этой базе уже заведена.")
     school = School(
-        full_name=clean(setup.full_name),
-        short_name=clean(setup.short_name),
+        full_name=russian_quotes(clean(setup.full_name)),
+        short_name=russian_quotes(clean(setup.short_name)),
         municipality=clean(setup.municipality),
         address=clean(setup.address),
         director_last_name=setup.director.last,
