@@ -93,3 +93,42 @@ def test_closing_the_program_waits_for_the_year_being_made(
     assert run is not None and run.pool.activeThreadCount() == 0
     qtbot.waitUntil(lambda: ctl.new_year_run is None, timeout=30_000)
     assert title in [year.title for year in list_years(ctl.store)]
+
+
+def test_the_window_takes_no_clicks_or_keys_until_the_year_is_made(
+    qtbot, controller, demo_file: Path, tmp_path: Path, monkeypatch
+):
+    from PySide6.QtTest import QTest
+
+    path = tmp_path / "school.sqlite"
+    shutil.copyfile(demo_file, path)
+    ctl = controller()
+    assert ctl.start(path)
+    window = ctl.window
+    window.show()
+    qtbot.waitExposed(window)
+    record_messages(monkeypatch)
+    monkeypatch.setattr(progress_run, "SHOW_AFTER_MS", 60_000)  # the modal window not shown yet
+    real = new_year.start_new_year
+    entered, release = threading.Event(), threading.Event()
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        entered.set()
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(new_year, "start_new_year", held)
+    ctl.start_new_year()
+    ctl.new_year_dialog.accept()
+    assert entered.wait(5)
+    assert not ctl.new_year_run.isVisible()
+    navigation = window.navigation
+    bases = navigation._items["bases"]
+    spot = navigation.visualItemRect(bases).center()
+    QTest.mouseClick(navigation.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    QTest.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # «Документы»
+    assert window.current_screen_key() == "home"  # nothing changed under the running work
+    release.set()
+    qtbot.waitUntil(lambda: ctl.new_year_run is None, timeout=30_000)
+    QTest.mouseClick(navigation.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    assert window.current_screen_key() == "bases"  # and the window is the user's again

@@ -1,21 +1,50 @@
 """A window-modal progress window running one service call off the GUI thread.
 
-It appears only if the work takes longer than a moment (``SHOW_AFTER_MS``); the outcome comes
-back by its ``signals`` (see ``background_task.Task``). With ``total`` 0 the bar just shows that
-the program is busy (work that cannot count its steps).
+It appears only if the work takes longer than a moment (``SHOW_AFTER_MS``); until then the
+window it belongs to takes no clicks or keys either (a modal window not yet shown does not
+block them), so nothing is changed under the running work. The outcome comes back by its
+``signals`` (see ``background_task.Task``). With ``total`` 0 the bar just shows that the program
+is busy (work that cannot count its steps).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool
+from PySide6.QtWidgets import QApplication, QProgressBar, QProgressDialog, QWidget
 
 from .background_task import CancelCheck, Progress, Task, TaskSignals
 
 Job = Callable[[Progress, CancelCheck], object]
 SHOW_AFTER_MS = 400  # quicker work never shows the progress window
+_USER_INPUT = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.Wheel,
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.ShortcutOverride,
+        QEvent.Type.Shortcut,
+    }
+)
+
+
+class InputBlock(QObject):
+    """Swallows the user's clicks and keys aimed at ``window`` (not at its progress window)."""
+
+    def __init__(self, window: QWidget, spared: QWidget) -> None:
+        super().__init__(spared)
+        self._window = window
+        self._spared = spared
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in _USER_INPUT or not isinstance(watched, QWidget):
+            return False
+        top = watched.window()
+        return top is self._window and top is not self._spared
 
 
 class ProgressRun(QProgressDialog):
@@ -46,6 +75,9 @@ class ProgressRun(QProgressDialog):
         self.signals = TaskSignals(self)
         self.signals.progress.connect(self._on_progress)
         self.task: Task | None = None
+        self._block: InputBlock | None = None
+        if parent is not None:
+            self._block = InputBlock(parent.window(), self)
 
     def start(
         self,
@@ -57,6 +89,9 @@ class ProgressRun(QProgressDialog):
         """Run ``job``; ``expected`` errors come back as their Russian text (``failed``)."""
         self.task = Task(job, self.signals, expected=expected, cancelled_error=cancelled_error)
         self.canceled.connect(self.task.cancel)
+        app = QApplication.instance()
+        if self._block is not None and app is not None:
+            app.installEventFilter(self._block)
         self.setValue(0)
         self.pool.start(self.task)
 
@@ -69,6 +104,9 @@ class ProgressRun(QProgressDialog):
     def finish(self) -> None:
         """Close after the outcome came back; the pool's thread is done or about to be."""
         self.task = None
+        app = QApplication.instance()
+        if self._block is not None and app is not None:
+            app.removeEventFilter(self._block)
         self.pool.waitForDone()
         self.reset()
         self.close()
