@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..models import AcademicYear, Person, RoadmapEvent
+from ..models import AcademicYear, IssuedDocument, Person, RoadmapEvent
 from ..models.vocab import EventStatus, PersonCategory, RoadmapStage
 from ..services.people import list_persons
 from ..services.progress import year_events
@@ -39,7 +39,15 @@ from ..store import Store
 from . import messages
 from .dialog_slot import replace_dialog
 from .roadmap.event_dialog import EventDialog
-from .roadmap.events_model import NAME, NUMBER, PERIOD, RESPONSIBLE, STATUS, EventsModel
+from .roadmap.events_model import (
+    NAME,
+    NUMBER,
+    PERIOD,
+    RESPONSIBLE,
+    STATUS,
+    EventsModel,
+    order_text,
+)
 from .screens import Screen, heading, paragraph
 
 # Where the work of each stage is done: (button text, screen key).
@@ -106,7 +114,7 @@ class StageScreen(Screen):
         work.addStretch(1)
         layout.addLayout(work)
 
-        self.model = EventsModel(today, stage.value, self._person_names)
+        self.model = EventsModel(today, stage.value, self._person_names, self._order_texts)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -172,6 +180,16 @@ class StageScreen(Screen):
         with self._store.session() as session:
             found = (session.get(Person, i) for i in person_ids)
             return {p.id: p.short_name for p in found if p is not None and p.id is not None}
+
+    def _order_texts(self, document_ids: set[int]) -> dict[int, str]:
+        """«приказ № 100-о от 03.09.2026» of the orders the events produced."""
+        with self._store.session() as session:
+            found = (session.get(IssuedDocument, i) for i in document_ids)
+            return {
+                d.id: order_text(d.number, d.issued_on)
+                for d in found
+                if d is not None and d.id is not None and d.number
+            }
 
     # data -------------------------------------------------------------------------------------
     def show_year(self, year: AcademicYear | None) -> None:

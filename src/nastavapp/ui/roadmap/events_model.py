@@ -34,11 +34,22 @@ def period_text(event: RoadmapEvent, separator: str = " ") -> str:
     return event.period_label or "—"
 
 
-def mark_text(event: RoadmapEvent, verdict: RuleVerdict | None, today: date) -> str:
-    """What stands behind the status: completion date, automatic reason, overdue days."""
+def order_text(number: str, issued_on: date | None) -> str:
+    """«приказ № 100-о от 03.09.2026»: the order an event produced, as the status shows it."""
+    day = f" от\u00a0{issued_on:%d.%m.%Y}" if issued_on else ""
+    return f"приказ №\u00a0{number}{day}" if number else ""
+
+
+def mark_text(
+    event: RoadmapEvent, verdict: RuleVerdict | None, today: date, order: str = ""
+) -> str:
+    """What stands behind the status: completion date, the order, automatic reason, overdue
+    days."""
     parts = []
     if event.status is EventStatus.DONE and event.completed_date:
         parts.append(f"{event.completed_date:%d.%m.%Y}")
+    if order:
+        parts.append(order)
     if verdict is not None and not event.status_overridden:
         parts.append(f"по данным: {verdict.reason}")
     if is_overdue(event, today) and event.end_date is not None:
@@ -47,14 +58,22 @@ def mark_text(event: RoadmapEvent, verdict: RuleVerdict | None, today: date) -> 
 
 
 class EventsModel(QAbstractTableModel):
+    """``person_names(ids)`` and ``order_texts(document ids)`` read what the rows name."""
+
     def __init__(
-        self, today: date, stage_number: int, person_names: Callable[[set[int]], dict[int, str]]
+        self,
+        today: date,
+        stage_number: int,
+        person_names: Callable[[set[int]], dict[int, str]],
+        order_texts: Callable[[set[int]], dict[int, str]] | None = None,
     ) -> None:
         super().__init__()
         self._today = today
         self._stage = stage_number
         self._person_names = person_names
+        self._order_texts = order_texts
         self._names: dict[int, str] = {}
+        self._orders: dict[int, str] = {}
         self._events: list[RoadmapEvent] = []
         self._verdicts: dict[int, RuleVerdict] = {}
 
@@ -64,6 +83,9 @@ class EventsModel(QAbstractTableModel):
         self._verdicts = verdicts
         wanted = {e.responsible_person_id for e in events if e.responsible_person_id is not None}
         self._names = self._person_names(wanted) if wanted else {}
+        documents = {e.document_id for e in events if e.document_id is not None}
+        reader = self._order_texts
+        self._orders = reader(documents) if reader is not None and documents else {}
         self.endResetModel()
 
     def event_at(self, row: int) -> RoadmapEvent | None:
@@ -129,5 +151,6 @@ class EventsModel(QAbstractTableModel):
             role = event.responsible_role.label if event.responsible_role else ""
             person = self._names.get(event.responsible_person_id or -1, "")
             return f"{role}\n{person}".strip() if person else role
-        mark = mark_text(event, self._verdicts.get(event.id or -1), self._today)
+        order = self._orders.get(event.document_id or -1, "")
+        mark = mark_text(event, self._verdicts.get(event.id or -1), self._today, order)
         return f"{event.status.label}\n{mark}" if mark else event.status.label
