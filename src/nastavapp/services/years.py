@@ -11,7 +11,7 @@ from ..models import AcademicYear
 from ..models.vocab import MentoringForm
 from ..store import Store
 
-_TITLE = re.compile(r"^\s*(\d{4})\s*[/\-–—]\s*(\d{4})\s*$")
+_TITLE = re.compile(r"^\s*(\d{4})\s*[/\-–—]\s*(\d{4}|\d{2})\s*$")
 
 
 class YearError(ValueError):
@@ -19,11 +19,13 @@ class YearError(ValueError):
 
 
 def parse_year_title(title: str) -> tuple[str, date, date]:
-    """«2025/2026» (or «2025-2026») → ('2025/2026', 01.09.2025, 31.08.2026)."""
+    """«2025/2026» (or «2025-2026», «2025/26») → ('2025/2026', 01.09.2025, 31.08.2026)."""
     match = _TITLE.match(title or "")
     if not match:
         raise YearError(f"Учебный год «{title}» записан неверно: нужно, например, «2025/2026».")
     first, second = int(match.group(1)), int(match.group(2))
+    if len(match.group(2)) == 2:  # «2025/26»: the century of the first year
+        second += first - first % 100 + (100 if second < first % 100 else 0)
     if second != first + 1:
         raise YearError(f"Учебный год «{title}»: второй год должен следовать за первым.")
     if not 2000 <= first <= 2100:
