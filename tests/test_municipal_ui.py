@@ -198,3 +198,21 @@ def test_the_centre_is_asked_for_when_missing(qtbot, tmp_path):
     finally:
         with qtbot.waitSignal(window.closed, timeout=5_000):
             window.close()
+
+
+def test_two_files_of_one_school_in_one_addition_are_both_accounted_for(
+    qtbot, window, monkeypatch, reports_folder
+):
+    """Four good files, three reports taken: the outcome says where the fourth went (the older
+    file of the same school, to history), not only «Принято отчётов: 3.»."""
+    record_messages(monkeypatch)
+    monkeypatch.setattr("nastavapp.ui.messages.choose_folder", lambda *a: reports_folder)
+    window.last_added = None
+    window.add_folder_button.click()
+    qtbot.waitUntil(lambda: window.last_added is not None, timeout=20_000)
+    text = window.outcome.text()
+    assert text.startswith("Принято отчётов: 3.")
+    assert (
+        "«Отчёт_СОШ_1.xlsx» заменён более новым файлом той же школы «Отчёт_СОШ_1_новый.xlsx»"
+        in text
+    )

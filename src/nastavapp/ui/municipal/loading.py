@@ -182,6 +182,14 @@ def _outcome_text(added: AddResult, skipped: int) -> str:
     if added.replaced:
         text += f"; из них взамен прежних: {len(added.replaced)}"
     text += "."
+    if added.outdated:  # two files of one school came together: the older one is not lost
+        shown = [
+            f"«{Path(older.source).name}» заменён более новым файлом той же школы "
+            f"«{Path(newer.source).name}»"
+            for older, newer in added.outdated[:SHOWN_DUPLICATES]
+        ]
+        more = len(added.outdated) - len(shown)
+        text += " " + "; ".join(shown) + (f" и ещё {more}" if more > 0 else "") + "."
     if skipped:
         text += f" Не принято файлов: {skipped} — причины на вкладке «Не приняты»."
     return text
