@@ -675,3 +675,27 @@ def test_a_numbered_list_of_schools_without_a_header_takes_the_names(tmp_path, m
         "МКОУ СОШ № 3",
     ]
     assert rejected == []
+
+
+def test_analytical_note_counts_need_no_agreement_with_the_numbers(
+    tmp_path, municipal, school_rows_by_number
+):
+    """«вовлечены 332 наставников» (and «1 наставляемых») read wrong: the counts stand after
+    a dash, as the contingent's do, whatever the number."""
+    from pypdf import PdfReader
+
+    from nastavapp.services.consolidation.figures import count_text
+
+    reports = [check_report(dict(r), f"{n}.xlsx") for n, r in school_rows_by_number.items()]
+    add_reports(municipal, reports)
+    summary = summary_from_store(municipal, YEAR, made_on=date(2025, 11, 25))
+    target = export_summary_pdf(summary, tmp_path / "Справка.pdf")
+    flat = " ".join(" ".join(p.extract_text() for p in PdfReader(str(target)).pages).split())
+    totals = summary.totals
+    expected = (
+        f"наставников — {count_text(totals.count('mentors'))}, наставляемых — "
+        f"{count_text(totals.count('mentees'))}, наставнических пар и групп — "
+        f"{count_text(totals.count('groups'))}; наставляемых без пары — "
+        f"{count_text(totals.count('unpaired_mentees'))}."
+    )
+    assert expected in flat

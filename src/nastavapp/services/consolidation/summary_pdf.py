@@ -68,11 +68,11 @@ def _general(summary: Summary, st: dict[str, Any]) -> list[Any]:
         covered = (
             f"В школах, представивших отчёт, обучающихся — "
             f"{count_text(totals.count('persons.students'))}, педагогических работников — "
-            f"{count_text(totals.count('persons.teachers'))}. В программы наставничества "
-            f"вовлечены {count_text(totals.count('mentors'))} наставников и "
-            f"{count_text(totals.count('mentees'))} наставляемых; работают "
-            f"{count_text(totals.count('groups'))} наставнических пар и групп; без пары пока "
-            f"остаются {count_text(totals.count('unpaired_mentees'))} наставляемых."
+            f"{count_text(totals.count('persons.teachers'))}. В программах наставничества "
+            f"наставников — {count_text(totals.count('mentors'))}, наставляемых — "
+            f"{count_text(totals.count('mentees'))}, наставнических пар и групп — "
+            f"{count_text(totals.count('groups'))}; наставляемых без пары — "
+            f"{count_text(totals.count('unpaired_mentees'))}."
         )
         story.append(Paragraph(ps.markup(covered), st["body"]))
     if summary.missing:
