@@ -30,15 +30,7 @@ class SchoolSetup:
     forms: list[MentoringForm] = field(default_factory=list)
 
     def problems(self) -> list[str]:
-        found = []
-        if not clean(self.full_name):
-            found.append("Укажите полное наименование школы.")
-        if not clean(self.short_name):
-            found.append("Укажите краткое наименование школы.")
-        if not self.director.is_complete:
-            found.append("Укажите фамилию и имя директора.")
-        if not self.curator.is_complete:
-            found.append("Укажите фамилию и имя куратора.")
+        found = profile_problems(self.full_name, self.short_name, self.director, self.curator)
         try:
             parse_year_title(self.year_title)
         except YearError as exc:
@@ -46,6 +38,22 @@ class SchoolSetup:
         if not self.forms:
             found.append("Выберите хотя бы одну форму наставничества.")
         return found
+
+
+def profile_problems(
+    full_name: str, short_name: str, director: FullName, curator: FullName
+) -> list[str]:
+    """What the school's profile cannot do without, in Russian (the wizard and its editing)."""
+    found = []
+    if not clean(full_name):
+        found.append("Укажите полное наименование школы.")
+    if not clean(short_name):
+        found.append("Укажите краткое наименование школы.")
+    if not director.is_complete:
+        found.append("Укажите фамилию и имя директора.")
+    if not curator.is_complete:
+        found.append("Укажите фамилию и имя куратора.")
+    return found
 
 
 class SetupError(ValueError):

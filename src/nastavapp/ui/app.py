@@ -82,6 +82,7 @@ class AppController(QObject, FileActions, RecoveryActions, MunicipalMode):
         self.wizard: FirstRunWizard | None = None
         self.already_running = False  # a start refused because another program has the file
         self.new_year_run = None
+        self.school_dialog = None
 
     def start(self, path: Path | None) -> bool:
         """Open ``path`` (or the last/default database); False when nothing could be opened."""
@@ -225,6 +226,7 @@ class AppController(QObject, FileActions, RecoveryActions, MunicipalMode):
         self.window.demoRequested.connect(self.create_demo)
         self.window.aboutRequested.connect(self.show_about)
         self.window.newYearRequested.connect(self.start_new_year)
+        self.window.schoolRequested.connect(self.edit_school)
         self.window.municipalRequested.connect(self.open_municipal)
         self.window.installEventFilter(self)
         if old is not None:

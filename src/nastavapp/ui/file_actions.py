@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
     from .new_year_dialog import NewYearDialog
     from .progress_run import ProgressRun
+    from .school_dialog import SchoolDialog
 
 
 class FileActions:
@@ -36,6 +37,7 @@ class FileActions:
         today: date
         new_year_dialog: NewYearDialog | None
         new_year_run: ProgressRun | None  # the year being made, while it is
+        school_dialog: SchoolDialog | None
 
         def open_database(self, path: Path, *, at_start: bool = False) -> bool: ...
 
@@ -148,6 +150,40 @@ class FileActions:
             lambda _progress, _cancelled: start_new_year(store, title, from_year=latest),
             expected=(YearError, StoreError),
         )
+
+    def edit_school(self) -> None:
+        """«Сведения о школе…»: the profile and the shown year's forms, saved when accepted."""
+        from ..services.school import get_school
+        from ..services.school_profile import forms_in_use
+        from .dialog_slot import replace_dialog
+        from .school_dialog import SchoolDialog
+
+        if self.store is None or self.window is None:
+            return
+        school = get_school(self.store)
+        if school is None:
+            return
+        year = self.window.year
+        used = forms_in_use(self.store, year.id) if year is not None and year.id else {}
+        dialog = SchoolDialog(school, year, used, self.window)
+        dialog.accepted.connect(lambda: self._school_edited(dialog))
+        self.school_dialog = replace_dialog(self.school_dialog, dialog)
+        dialog.open()
+
+    def _school_edited(self, dialog: SchoolDialog) -> None:
+        from ..services.school import SetupError
+        from ..services.school_profile import set_year_forms, update_school
+
+        assert self.store is not None and self.window is not None
+        year = self.window.year
+        try:
+            if year is not None and year.id is not None and dialog.forms():
+                set_year_forms(self.store, year.id, dialog.forms())
+            update_school(self.store, dialog.profile())
+        except (SetupError, StoreError) as exc:
+            messages.error(self.window, str(exc))
+            return
+        self.window.reload_years()  # the header, the title and every screen read it anew
 
     def show_about(self) -> None:
         messages.about(

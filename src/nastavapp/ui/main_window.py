@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
     backupsRequested = Signal()
     demoRequested = Signal()
     newYearRequested = Signal()
+    schoolRequested = Signal()
     municipalRequested = Signal()
     aboutRequested = Signal()
 
@@ -131,6 +132,9 @@ class MainWindow(QMainWindow):
             lambda: self.show_screen("documents"),
         )
         file_menu.addSeparator()
+        self.action_school = self._action(
+            file_menu, "Сведения о &школе…", None, self.schoolRequested.emit
+        )
         self.action_new_year = self._action(
             file_menu, "&Новый учебный год…", None, self.newYearRequested.emit
         )
