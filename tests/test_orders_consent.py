@@ -240,7 +240,10 @@ def test_no_unconsented_name_in_any_order(demo, tmp_path, variant, suffix):
         assert NO_CONSENT in text
         assert "Состав наставнических пар и групп" in text
     if variant == K.ORDER_REWARD.value:
-        line = "и ещё 2 участника без согласия на обработку персональных данных (не названы)."
+        line = (
+            "и ещё 2 участникам без согласия на обработку персональных данных "
+            "(имена не приводятся)."
+        )
         assert line in text
         assert "Объявить благодарность" in text
 
@@ -298,7 +301,7 @@ def test_reward_order_counts_the_unnamed_and_they_do_not_sign(demo):
     draft = _draft(demo, K.ORDER_REWARD.value)
     subs = draft.points[0].subs
     assert subs[-1] == (
-        "и ещё 2 участника без согласия на обработку персональных данных (не названы)."
+        "и ещё 2 участникам без согласия на обработку персональных данных (имена не приводятся)."
     )
     assert subs[-2].endswith(";") and len(subs) > 3
     assert {n.label for n in draft.names} <= {"Объявить благодарность", "Куратор"}
@@ -309,13 +312,16 @@ def test_reward_order_counts_the_unnamed_and_they_do_not_sign(demo):
 def test_reward_order_for_the_unconsented_alone(demo, tmp_path):
     draft = _draft(demo, K.ORDER_REWARD.value, people=(demo.teacher_mentor,))
     assert draft.points[0].subs == [
-        "1 участник без согласия на обработку персональных данных (не назван)."
+        "1 участнику без согласия на обработку персональных данных (имя не приводится)."
     ]
     assert draft.acquainted == ["А. И. Попова"]  # only the curator
     assert draft.unnamed == 1
     draft.number = "161-о"
     text = file_text(write_order(draft, tmp_path / "поощрение.docx"))
-    assert "1.1. 1 участник без согласия на обработку персональных данных (не назван)." in text
+    assert (
+        "1.1. 1 участнику без согласия на обработку персональных данных (имя не приводится)."
+        in text
+    )
     assert_nobody_hidden_named(demo.store, text, "docx")
 
 
@@ -353,17 +359,18 @@ def test_the_curator_and_director_stay_named(demo):
 # --- the counts in words ------------------------------------------------------------------------
 def test_count_line_and_dialog_note_in_russian():
     assert unnamed_line(0, more=True) == ""
+    # the dative of «Объявить благодарность: … Иванову Ивану Ивановичу»
     assert unnamed_line(1, more=True) == (
-        "и ещё 1 участник без согласия на обработку персональных данных (не назван)"
+        "и ещё 1 участнику без согласия на обработку персональных данных (имя не приводится)"
     )
-    assert unnamed_line(3, more=True).startswith("и ещё 3 участника без согласия")
+    assert unnamed_line(3, more=True).startswith("и ещё 3 участникам без согласия")
+    assert unnamed_line(21, more=True).startswith("и ещё 21 участнику без согласия")
+    assert unnamed_line(11, more=True).startswith("и ещё 11 участникам без согласия")
     assert unnamed_line(5, more=False) == (
-        "5 участников без согласия на обработку персональных данных (не названы)"
+        "5 участникам без согласия на обработку персональных данных (имена не приводятся)"
     )
-    assert unnamed_line(11, more=True).endswith(
-        "11 участников без согласия на обработку персональных данных (не названы)"
-    )
-    assert unnamed_line(21, more=True).endswith("(не назван)")
+    assert unnamed_line(11, more=True).endswith("(имена не приводятся)")
+    assert unnamed_line(21, more=True).endswith("(имя не приводится)")
     assert unnamed_note(0) == ""
     assert unnamed_note(1) == (
         "В приказе не назван 1 участник без согласия на обработку персональных данных: "

@@ -152,7 +152,7 @@ def test_the_dialog_says_how_many_are_not_named(section, monkeypatch):
         "В приказе не названы 2 участника без согласия на обработку персональных данных: "
         "когда согласия будут получены, составьте приказ заново."
     )
-    assert "и ещё 2 участника без согласия" in dialog.points.toPlainText()
+    assert "и ещё 2 участникам без согласия" in dialog.points.toPlainText()
     marked = [
         dialog.people.item(i).text()
         for i in range(dialog.people.count())

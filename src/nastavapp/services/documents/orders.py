@@ -161,8 +161,9 @@ def unnamed_note(count: int) -> str:
 
 
 def unnamed_line(count: int, *, more: bool) -> str:
-    """«и ещё 2 участника без согласия на обработку персональных данных (не названы)» ("" for
-    none); without ``more`` when nobody before it is named."""
+    """«и ещё 2 участникам без согласия на обработку персональных данных (имена не приводятся)»
+    ("" for none): the dative of the reward's list («Объявить благодарность: … Иванову И. И.»);
+    without ``more`` when nobody before it is named."""
     if count <= 0:
         return ""
     one = count % 10 == 1 and count % 100 != 11
@@ -170,8 +171,8 @@ def unnamed_line(count: int, *, more: bool) -> str:
     return fill(
         text,
         {
-            "participants": plural(count, "участник", "участника", "участников"),
-            "named": "назван" if one else "названы",
+            "participants": f"{count} {'участнику' if one else 'участникам'}",
+            "named": "имя не приводится" if one else "имена не приводятся",
         },
     )
 
