@@ -15,7 +15,7 @@ from nastavapp.services.consolidation.reading import read_reports
 from nastavapp.services.consolidation.store_reports import add_reports
 from nastavapp.services.consolidation.table import COLUMNS
 from nastavapp.ui.municipal import MunicipalWindow
-from nastavapp.ui.municipal.summary_panel import NAME_MIN, SHOW_ALL
+from nastavapp.ui.municipal.summary_panel import CELL_PADDING, NAME_MIN, SHOW_ALL
 from nastavapp.ui.settings import UiSettings
 from tests.report_files import make_school, school_rows, write_data_sheet
 from tests.test_consolidation import CENTRE
@@ -229,5 +229,19 @@ def test_schools_whose_names_differ_at_the_end_stay_apart_when_cut(qtbot, db):
         assert metrics.horizontalAdvance(names[1]) > width  # cut at this width
         shown = [metrics.elidedText(n, frozen.textElideMode(), width) for n in names]
         assert shown[0] != shown[1] and shown[1].endswith("№ 2»")
+    finally:
+        _close(qtbot, window)
+
+
+def test_a_short_name_shows_whole_at_1024(qtbot, db):
+    """«МБОУ «По…СОШ № 2»» beside «МБОУ «По…кая СОШ»» told the schools apart badly: the column
+    is wide enough for a usual short name; the figures scroll sideways instead."""
+    window = _open(qtbot, db)
+    try:
+        window.resize(1024, 700)
+        table = window.summary_panel.table
+        qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() > 0)
+        room = table.columnWidth(0) - CELL_PADDING
+        assert table.fontMetrics().horizontalAdvance("МБОУ «Покровская СОШ № 2»") <= room
     finally:
         _close(qtbot, window)
