@@ -134,7 +134,7 @@ def _refuse_far_cells(data: bytes) -> None:
     if found is not None and found[0] * found[1] > MAX_CELLS:
         raise ReportRejected(
             f"в книге заполнены ячейки далеко от данных (например, {found[2]}): откройте файл "
-            "в Excel, удалите их и сохраните файл снова."
+            "в Excel или LibreOffice Calc, удалите их и сохраните файл снова."
         )
 
 
