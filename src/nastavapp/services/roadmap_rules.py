@@ -1,7 +1,10 @@
 """Roadmap events that complete themselves from the data, and say why.
 
 A rule only raises an event's status (не начато → в работе → выполнено), never lowers it, and
-never touches an event the curator set by hand (``status_overridden``).
+never touches an event the curator set by hand (``status_overridden``). Besides the template's
+rules, an event whose result is an order (``ORDER_MEANS``) is done once that order is issued
+(the curator appointed, the Положение approved, the mentors rewarded); the final event is only
+begun by its order: it is still to be held.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Any
 from sqlmodel import Session, col, func, select
 
 from ..models import (
+    IssuedDocument,
     Meeting,
     MentoringGroup,
     Participation,
@@ -37,6 +41,8 @@ RANK = {EventStatus.NOT_STARTED: 0, EventStatus.IN_PROGRESS: 1, EventStatus.DONE
 class RuleVerdict:
     status: EventStatus
     reason: str  # Russian, shown beside the event («отмечено по данным: …»)
+    by_order: bool = False  # the event's own order says it: the order is shown already
+    on: date | None = None  # when the data say it was done (an order's date), if they know
 
 
 def _count(session: Session, query: Any) -> int:
@@ -125,6 +131,27 @@ RULES: dict[str, Callable[[Session, int], RuleVerdict | None]] = {
 }
 
 
+# What an issued order says of the event it is the result of (template code → status).
+ORDER_MEANS: dict[str, EventStatus] = {
+    "s1_appoint_curator": EventStatus.DONE,
+    "s1_regulations": EventStatus.DONE,
+    "s7_final_event": EventStatus.IN_PROGRESS,
+    "s7_reward": EventStatus.DONE,
+}
+
+
+def _order_verdict(session: Session, event: RoadmapEvent) -> RuleVerdict | None:
+    status = ORDER_MEANS.get(event.template_code or "")
+    if status is None or event.document_id is None:
+        return None
+    order = session.get(IssuedDocument, event.document_id)
+    if order is None or not order.number:
+        return None
+    issued = f" от {order.issued_on:%d.%m.%Y}" if order.issued_on else ""
+    reason = f"издан приказ №\u00a0{order.number}{issued}"
+    return RuleVerdict(status, reason, by_order=True, on=order.issued_on)
+
+
 def rule_code(event: RoadmapEvent) -> str | None:
     from .roadmap import load_template
 
@@ -140,6 +167,7 @@ def evaluate_rules(store: Store, year_id: int) -> dict[int, RuleVerdict]:
         for event in events:
             code = rule_code(event)
             verdict = RULES[code](session, year_id) if code in RULES else None
+            verdict = verdict or _order_verdict(session, event)
             if verdict is not None and event.id is not None:
                 verdicts[event.id] = verdict
     return verdicts
@@ -157,7 +185,7 @@ def apply_rules(store: Store, year_id: int, today: date) -> list[int]:
             if RANK.get(verdict.status, 0) > RANK.get(event.status, 3):
                 event.status = verdict.status
                 if verdict.status is EventStatus.DONE:
-                    event.completed_date = today
+                    event.completed_date = verdict.on or today
                 session.add(event)
                 changed.append(event_id)
         session.commit()

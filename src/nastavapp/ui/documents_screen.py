@@ -85,6 +85,8 @@ class DocumentsScreen(Screen):
         self.report = ReportSection(store, today)
         layout.addWidget(self.report)
         self.orders = OrdersSection(store, today)
+        # an order saved is in the register and its roadmap event: the stages read it again
+        self.orders.saved.connect(lambda _path: self.dataChanged.emit())
         layout.addWidget(self.orders)
 
         layout.addStretch(1)

@@ -26,7 +26,7 @@ from ..services.roadmap_rules import apply_rules
 from ..services.school import get_school
 from ..services.years import current_year, list_years, set_current_year
 from ..store import Store
-from .navigation import HOME, NavigationPanel
+from .navigation import HOME, STAGE_PREFIX, NavigationPanel
 from .screen_set import ScreenSet, screen_factories
 from .screens import Screen
 from .settings import UiSettings
@@ -218,12 +218,16 @@ class MainWindow(QMainWindow):
             return
         apply_rules(self.store, year.id, self._today)
         self.navigation.set_progress(stage_progress(self.store, year.id, self._today))
-        home = self.screens.built().get(HOME)
-        if home is not None and self.sender() is not home:
-            if home.isVisible():
-                home.show_year(year)
+        # the start screen and the stages show what the rules and the register say: read again
+        # (the work areas keep their own state: unsaved proposals, a search, a selection)
+        changed_on = self.sender()
+        for key, screen in self.screens.built().items():
+            if screen is changed_on or not (key == HOME or key.startswith(STAGE_PREFIX)):
+                continue
+            if screen.isVisible():
+                screen.show_year(year)
             else:
-                self.screens.mark_one_stale(HOME)
+                self.screens.mark_one_stale(key)
 
     # screens ----------------------------------------------------------------------------------
     def show_screen(self, key: str) -> None:

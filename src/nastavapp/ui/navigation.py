@@ -22,8 +22,11 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 SHORT_MARK = "8/8"  # room kept for the marks before they are known
 
 
+STAGE_PREFIX = "stage:"
+
+
 def stage_key(stage: RoadmapStage) -> str:
-    return f"stage:{stage.value}"
+    return f"{STAGE_PREFIX}{stage.value}"
 
 
 class NavigationPanel(QTreeWidget):

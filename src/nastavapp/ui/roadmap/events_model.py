@@ -50,7 +50,7 @@ def mark_text(
         parts.append(f"{event.completed_date:%d.%m.%Y}")
     if order:
         parts.append(order)
-    if verdict is not None and not event.status_overridden:
+    if verdict is not None and not event.status_overridden and not (order and verdict.by_order):
         parts.append(f"по данным: {verdict.reason}")
     if is_overdue(event, today) and event.end_date is not None:
         parts.append(f"просрочено на {(today - event.end_date).days} дн.")
