@@ -259,7 +259,7 @@ def test_bad_rows_are_rejected_with_reasons_and_duplicates_listed(store, tmp_pat
         (13, "Иванов Кирилл", "Указан только год рождения «2014»: нужна полная дата."),
     ]
     assert [(d.row_number, d.person.full_name, d.reason) for d in result.duplicates] == [
-        (9, "абрамов ОЛЕГ Ильич", "Повторяет строку 3."),
+        (9, "Абрамов ОЛЕГ Ильич", "Повторяет строку 3."),  # «абрамов» got its capital
         (10, "Ёлкин Иван", "Уже есть в базе."),
         (15, "Абрамов Олег Ильич", "Повторяет строку 3."),
     ]
@@ -437,7 +437,7 @@ def test_rejected_rows_report_can_be_fixed_and_imported_again(store, tmp_path):
     doubles = [list(r) for r in book["Повторы"].iter_rows(values_only=True)]
     assert doubles == [
         ["Строка в файле", "ФИО", "Дата рождения", "Причина"],
-        [9, "абрамов ОЛЕГ Ильич", "04.03.2014", "Повторяет строку 3."],
+        [9, "Абрамов ОЛЕГ Ильич", "04.03.2014", "Повторяет строку 3."],
         [15, "Абрамов Олег Ильич", "04.03.2014", "Повторяет строку 3."],
     ]
     # the curator corrects Борисова's date in the report and imports the report itself

@@ -13,6 +13,31 @@ def clean(text: str | None) -> str:
     return _SPACES.sub(" ", text or "").strip()
 
 
+# words of a name that stay in lower case («Мамедов Али Гусейн оглы», «фон Визин»)
+_PARTICLES = frozenset(
+    ("оглы", "кызы", "улы", "уулу", "гызы", "ибн", "бен", "фон", "де", "ван", "дер", "ди", "да")
+)
+_NAME_PIECES = re.compile(r"([\s\-‐'’]+)")
+_ONLY_NAME = re.compile(r"[^\W\d_]+(?:[\s\-‐'’]+[^\W\d_]+)*")
+
+
+def name_case(part: str) -> str:
+    """A part of a name typed all in lower case gets its capitals: «иванова-петрова» →
+    «Иванова-Петрова»; anything with a capital stays as typed («ИВАНОВ» in the official style,
+    «МакКой», «ДиКаприо»), and so do the particles («оглы», «фон») and anything that is not a
+    name («руководитель:» is refused as typed)."""
+    text = clean(part)
+    if text != text.lower() or not _ONLY_NAME.fullmatch(text):
+        return text
+    pieces = _NAME_PIECES.split(text)
+    return "".join(
+        piece
+        if piece in _PARTICLES or _NAME_PIECES.fullmatch(piece)
+        else piece[:1].upper() + piece[1:]
+        for piece in pieces
+    )
+
+
 _OPENS_AFTER = " \t([«„“—/"
 _BY_PLACE = '"“'  # “ opens in English, closes after „
 
@@ -59,6 +84,10 @@ class FullName:
     @property
     def full(self) -> str:
         return " ".join(p for p in (self.last, self.first, self.middle) if p)
+
+    def capitalized(self) -> FullName:
+        """The same name with the parts typed in lower case given capitals (``name_case``)."""
+        return FullName(name_case(self.last), name_case(self.first), name_case(self.middle))
 
     @property
     def short(self) -> str:

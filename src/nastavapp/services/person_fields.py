@@ -12,7 +12,7 @@ from datetime import date
 
 from ..models import Person
 from ..models.vocab import ExternalKind, PersonCategory, Sex
-from .names import clean
+from .names import clean, name_case
 
 # Plausible age at the day of entry, inclusive (full years).
 AGE_LIMITS: dict[PersonCategory, tuple[int, int]] = {
@@ -127,14 +127,15 @@ def guess_sex(middle_name: str) -> Sex | None:
 def normalized(person: PersonFields) -> PersonFields:
     """Trim stray spaces, write the class as «7А», guess a missing sex from the patronymic.
 
-    Names keep their letters as written (no case or ё changes).
+    Names keep their letters as written (no ё changes, «ИВАНОВ» in the official style stays),
+    except that a part typed all in lower case gets its capital («иванов» → «Иванов»).
     """
     class_name = clean(person.class_name)
     return replace(
         person,
-        last_name=clean(person.last_name),
-        first_name=clean(person.first_name),
-        middle_name=clean(person.middle_name),
+        last_name=name_case(person.last_name),
+        first_name=name_case(person.first_name),
+        middle_name=name_case(person.middle_name),
         sex=person.sex or guess_sex(person.middle_name),
         class_name=normalize_class_name(class_name) or class_name,
         position=clean(person.position),

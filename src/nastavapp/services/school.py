@@ -72,18 +72,19 @@ def setup_school(store: Store, setup: SchoolSetup) -> School:
         raise SetupError(" ".join(problems))
     if get_school(store) is not None:
         raise SetupError("Школа в этой базе уже заведена.")
+    director, curator = setup.director.capitalized(), setup.curator.capitalized()
     school = School(
         full_name=russian_quotes(clean(setup.full_name)),
         short_name=russian_quotes(clean(setup.short_name)),
         municipality=clean(setup.municipality),
         address=clean(setup.address),
-        director_last_name=setup.director.last,
-        director_first_name=setup.director.first,
-        director_middle_name=setup.director.middle,
+        director_last_name=director.last,
+        director_first_name=director.first,
+        director_middle_name=director.middle,
         director_sex=setup.director_sex,
-        curator_last_name=setup.curator.last,
-        curator_first_name=setup.curator.first,
-        curator_middle_name=setup.curator.middle,
+        curator_last_name=curator.last,
+        curator_first_name=curator.first,
+        curator_middle_name=curator.middle,
         curator_sex=setup.curator_sex,
         curator_position=clean(setup.curator_position),
     )

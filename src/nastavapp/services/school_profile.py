@@ -59,6 +59,7 @@ def update_school(store: Store, profile: SchoolProfile) -> School:
     current = get_school(store)
     if current is None:
         raise SetupError("Школа в этой базе ещё не заведена.")
+    director, curator = profile.director.capitalized(), profile.curator.capitalized()
     with store.session() as session:
         school = session.get(School, current.id)
         assert school is not None
@@ -67,13 +68,13 @@ def update_school(store: Store, profile: SchoolProfile) -> School:
         school.municipality = clean(profile.municipality)
         school.address = clean(profile.address)
         school.code = clean(profile.code)
-        school.director_last_name = profile.director.last
-        school.director_first_name = profile.director.first
-        school.director_middle_name = profile.director.middle
+        school.director_last_name = director.last
+        school.director_first_name = director.first
+        school.director_middle_name = director.middle
         school.director_sex = profile.director_sex
-        school.curator_last_name = profile.curator.last
-        school.curator_first_name = profile.curator.first
-        school.curator_middle_name = profile.curator.middle
+        school.curator_last_name = curator.last
+        school.curator_first_name = curator.first
+        school.curator_middle_name = curator.middle
         school.curator_sex = profile.curator_sex
         school.curator_position = clean(profile.curator_position)
         session.add(school)
