@@ -11,6 +11,7 @@ from nastavapp.models.vocab import PersonCategory, Sex
 from nastavapp.services.people import (
     PersonError,
     add_person,
+    duplicate_question,
     find_duplicates,
     get_person,
     list_persons,
@@ -207,6 +208,24 @@ def test_find_duplicates(store):
     undated = pupil("Сидоров", "Олег", birth_date=None)
     add_person(store, undated, today=TODAY)
     assert len(find_duplicates(store, undated)) == 1
+
+
+def test_the_duplicate_question_says_who_is_there_already(store):
+    dated = pupil("Ёлкина", "Мария", "Петровна")
+    add_person(store, dated, today=TODAY)
+    question = duplicate_question(dated, find_duplicates(store, dated), "добавить ещё одного")
+    born = f"{dated.birth_date:%d.%m.%Y}"
+    assert question == (
+        f"Участник «Ёлкина Мария Петровна» ({dated.class_name}, дата рождения {born}) уже есть "
+        "в базе. Всё равно добавить ещё одного?"
+    )
+    undated = pupil("Сидоров", "Олег", birth_date=None, class_name="")
+    add_person(store, undated, today=TODAY)
+    add_person(store, undated, today=TODAY)
+    # no «с той же датой рождения» when nobody has one
+    assert duplicate_question(undated, find_duplicates(store, undated), "сохранить") == (
+        "Участник «Сидоров Олег» уже есть в базе (таких записей: 2). Всё равно сохранить?"
+    )
 
 
 def test_list_persons_by_category_search_and_order(store):

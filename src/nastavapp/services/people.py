@@ -83,6 +83,19 @@ def find_duplicates(
     return [p for p in candidates if key_of(p) == wanted]
 
 
+def duplicate_question(person: PersonFields, found: list[Person], then: str) -> str:
+    """The question before a second entry of someone in the file: who is there already (class
+    or position, birth date when there is one), then «Всё равно ``then``?»."""
+    other = found[0]
+    details = [other.class_name or other.position]
+    if other.birth_date is not None:
+        details.append(f"дата рождения {other.birth_date:%d.%m.%Y}")
+    known = ", ".join(d for d in details if d)
+    who = f"«{person.full_name}»" + (f" ({known})" if known else "")
+    more = f" (таких записей: {len(found)})" if len(found) > 1 else ""
+    return f"Участник {who} уже есть в базе{more}. Всё равно {then}?"
+
+
 def validated(person: PersonFields, today: date | None = None) -> PersonFields:
     """The normalised fields; raises PersonError with every problem in Russian."""
     person = normalized(person)

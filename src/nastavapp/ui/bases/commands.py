@@ -13,7 +13,13 @@ from ...models.vocab import PersonCategory, Role
 from ...services.bulk_text import BASES_GENITIVE as BASE_GENITIVE
 from ...services.consents import ConsentError, record_consent, withdraw_consent
 from ...services.deletion import DeletionError, delete_person, deletion_impact
-from ...services.people import PersonError, add_person, find_duplicates, update_person
+from ...services.people import (
+    PersonError,
+    add_person,
+    duplicate_question,
+    find_duplicates,
+    update_person,
+)
 from ...services.roles import (
     RoleError,
     add_training_event,
@@ -94,9 +100,7 @@ class BaseCommands:
             fields = dialog.fields()
             same = find_duplicates(self.store, fields)
             if same and not messages.confirm(
-                self.screen,
-                f"Участник «{fields.full_name}» с той же датой рождения уже есть в базе. "
-                "Всё равно добавить ещё одного?",
+                self.screen, duplicate_question(fields, same, "добавить ещё одного")
             ):
                 return
             try:
@@ -123,10 +127,9 @@ class BaseCommands:
 
         def save(dialog: PersonDialog) -> None:
             fields = dialog.fields()
-            if find_duplicates(self.store, fields, exclude_id=row.id) and not messages.confirm(
-                self.screen,
-                f"Участник «{fields.full_name}» с той же датой рождения уже есть в базе. "
-                "Всё равно сохранить?",
+            same = find_duplicates(self.store, fields, exclude_id=row.id)
+            if same and not messages.confirm(
+                self.screen, duplicate_question(fields, same, "сохранить")
             ):
                 return
             try:
