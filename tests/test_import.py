@@ -14,7 +14,7 @@ from sqlmodel import col, select
 from nastavapp.models import Person
 from nastavapp.models.vocab import PersonCategory, Sex
 from nastavapp.services.importing.header import Column, ColumnMapping, find_header, recognise
-from nastavapp.services.importing.persons import ImportCancelled, import_persons
+from nastavapp.services.importing.persons import NOT_A_PERSON, ImportCancelled, import_persons
 from nastavapp.services.importing.preview import prepare_import
 from nastavapp.services.importing.reading import ImportFileError, decode_text, sniff_delimiter
 from nastavapp.services.importing.report import save_rejections
@@ -55,11 +55,10 @@ CLASS_LIST_PEOPLE = [
     ("Жуков", "Антон", "", date(2013, 2, 1), "7А", Sex.MALE),
     ("Мамедова", "Айгюн", "Рашид кызы", date(2012, 11, 30), "7А", Sex.FEMALE),
 ]
-FOOTER_REJECTION = (
+FOOTER_REJECTION = (  # a signature under the list: one calm reason, not «недопустимые знаки»
     10,
     "Классный руководитель: ____________ /Петрова А. И./",
-    "В имени недопустимые знаки: «руководитель:». "
-    "В отчестве недопустимые знаки: «____________ /Петрова А. И./».",
+    NOT_A_PERSON,
 )
 
 # Teachers as the school's HR system exports them: separate name columns, a cp1251 «;» CSV.
@@ -749,3 +748,21 @@ def test_an_import_stops_when_its_backup_cannot_be_made(store, tmp_path, monkeyp
     assert "закончилось свободное место" in str(caught.value)
     assert "Список не загружен" in str(caught.value)
     assert pupils_stored(store) == []
+
+
+def test_notes_under_a_list_are_told_apart_from_people(tmp_path, school_store):
+    path = tmp_path / "7А.csv"
+    path.write_text(
+        "ФИО;Класс\nПетрова Анна Сергеевна;7А\nВсего учеников 1;\n"
+        "Исполнитель: Соколова Н. В.;\nподпись ______;\n",
+        encoding="utf-8",
+    )
+    result = import_persons(
+        school_store, prepare_import(path), PersonCategory.STUDENT, today=TODAY, dry_run=True
+    )
+    assert [a.person.full_name for a in result.accepted] == ["Петрова Анна Сергеевна"]
+    assert [(r.row_number, r.reasons) for r in result.rejected] == [
+        (3, (NOT_A_PERSON,)),
+        (4, (NOT_A_PERSON,)),
+        (5, (NOT_A_PERSON,)),
+    ]

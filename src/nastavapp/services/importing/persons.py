@@ -14,6 +14,7 @@ asks ``cancelled()`` as it goes; cancelling stores nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -218,6 +219,14 @@ def _header_name(rows: list[Row], mapping: ColumnMapping) -> str | None:
     return _name_text(rows[mapping.header_row], mapping).casefold() or None
 
 
+# a signature or a note under the list («Классный руководитель: ________ /Петрова А. И./»)
+_NOT_A_NAME = re.compile(r"[:_/]|\b(?:подпись|итого|всего)\b", re.IGNORECASE)
+NOT_A_PERSON = (
+    "Похоже на подпись или примечание к списку, а не на ФИО: строка не загружена. Если это "
+    "человек, исправьте ФИО в файле."
+)
+
+
 def _read_row(
     number: int, row: Row, mapping: ColumnMapping, category: PersonCategory, today: date
 ) -> PersonFields | RejectedRow | None:
@@ -226,6 +235,8 @@ def _read_row(
     if not any(cell_text(cell) for cell in cells.values()):
         return None
     name = _name_text(row, mapping)
+    if _NOT_A_NAME.search(name):  # one calm reason instead of «недопустимые знаки» twice
+        return RejectedRow(number, name, (NOT_A_PERSON,), tuple(cell_text(c) for c in row))
     if Column.LAST_NAME in mapping.columns and Column.FIRST_NAME in mapping.columns:
         full = FullName(
             cell_text(cells[Column.LAST_NAME]),
