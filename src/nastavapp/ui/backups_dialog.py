@@ -141,8 +141,9 @@ class BackupsDialog(QDialog):
         folder_row = QHBoxLayout()
         self.folder_label = QLabel(f"Папка с копиями: {backups_dir(self.db_path)}")
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.folder_button = QPushButton("Открыть папку")
+        self.folder_button = QPushButton("Открыть &папку")
         self.folder_button.clicked.connect(self._open_folder)
+        self.folder_button.setAutoDefault(False)  # Enter must not open a file manager
         folder_row.addWidget(self.folder_label, 1)
         folder_row.addWidget(self.folder_button)
         layout.addLayout(folder_row)
@@ -164,10 +165,10 @@ class BackupsDialog(QDialog):
 
         buttons = QDialogButtonBox()
         self.make_button = buttons.addButton(
-            "Сделать копию сейчас", QDialogButtonBox.ButtonRole.ActionRole
+            "&Сделать копию сейчас", QDialogButtonBox.ButtonRole.ActionRole
         )
         self.restore_button = buttons.addButton(
-            "Восстановить…", QDialogButtonBox.ButtonRole.ActionRole
+            "&Восстановить…", QDialogButtonBox.ButtonRole.ActionRole
         )
         self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.make_button.clicked.connect(self.make_backup)
@@ -177,6 +178,7 @@ class BackupsDialog(QDialog):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(self.restore_selected)
         self.refresh()
+        self.table.setFocus()  # the list first: arrows pick a copy; the folder button had it
 
     # list -------------------------------------------------------------------------------------
     def refresh(self, select: Path | None = None) -> None:

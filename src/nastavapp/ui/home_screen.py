@@ -79,7 +79,7 @@ class HomeScreen(Screen):
         now_layout = QVBoxLayout(now)
         self.stage_text = paragraph("")
         self.next_text = paragraph("")
-        self.next_button = QPushButton("Открыть этап →")
+        self.next_button = QPushButton("&Открыть этап →")
         self.next_button.clicked.connect(self._open_next)
         now_layout.addWidget(self.stage_text)
         now_layout.addWidget(self.next_text)
@@ -150,7 +150,7 @@ class HomeScreen(Screen):
         late = is_overdue(self._next, self._today)
         lead = "Срок истёк — сделайте в первую очередь" if late else "Следующий шаг"
         self.next_text.setText(f"<b>{lead}:</b> {escape(_event_line(self._next, self._today))}")
-        self.next_button.setText(f"Открыть этап {self._next.stage} →")
+        self.next_button.setText(f"&Открыть этап {self._next.stage} →")
         self.next_button.setVisible(True)
 
     def _fill(

@@ -39,7 +39,7 @@ class NewYearDialog(QDialog):
         form = QFormLayout()
         first = int(latest.title[:4]) + 1
         self.title = QLineEdit(f"{first}/{first + 1}")
-        form.addRow("Учебный год:", self.title)
+        form.addRow("&Учебный год:", self.title)
         form.addRow("Переносится из:", QLabel(latest.title))
         layout.addLayout(form)
         self.problem = QLabel()
@@ -48,7 +48,7 @@ class NewYearDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Начать учебный год")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Начать учебный год")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

@@ -79,11 +79,11 @@ class SchoolDialog(QDialog):
         self.code.setToolTip(
             "По этому коду муниципальный центр отличает отчёты школ с похожими названиями."
         )
-        form.addRow("Полное наименование*:", self.full_name)
-        form.addRow("Краткое наименование*:", self.short_name)
-        form.addRow("Муниципалитет:", self.municipality)
-        form.addRow("Адрес:", self.address)
-        form.addRow("ИНН или код школы:", self.code)
+        form.addRow("&Полное наименование*:", self.full_name)
+        form.addRow("&Краткое наименование*:", self.short_name)
+        form.addRow("&Муниципалитет:", self.municipality)
+        form.addRow("&Адрес:", self.address)
+        form.addRow("&ИНН или код школы:", self.code)
         return box
 
     def _people_box(self) -> QGroupBox:
@@ -98,11 +98,11 @@ class SchoolDialog(QDialog):
         self.curator_sex = SexChoice()
         self.curator_sex.set_value(school.curator_sex)
         self.curator_position = _line(school.curator_position, "должность куратора")
-        form.addRow("Директор*:", self.director)
+        form.addRow("&Директор*:", self.director)
         form.addRow("Пол директора:", self.director_sex)
-        form.addRow("Куратор наставничества*:", self.curator)
+        form.addRow("К&уратор наставничества*:", self.curator)
         form.addRow("Пол куратора:", self.curator_sex)
-        form.addRow("Должность куратора:", self.curator_position)
+        form.addRow("Дол&жность куратора:", self.curator_position)
         # a new name brings its sex along (patronymic), as in the first-run wizard
         self.director.textChanged.connect(lambda t: self._follow_sex(t, self.director_sex))
         self.curator.textChanged.connect(lambda t: self._follow_sex(t, self.curator_sex))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -138,6 +138,17 @@ class StageScreen(Screen):
         self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
         header.sectionResized.connect(lambda *_: self._fit_rows.start(0))
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        # the keyboard as the buttons: Enter opens the event, Delete asks to remove it
+        keys = (
+            ([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)], self.edit_selected),
+            ([QKeySequence(QKeySequence.StandardKey.Delete)], self.remove_selected),
+        )
+        for sequences, slot in keys:
+            key_action = QAction(self.table)
+            key_action.setShortcuts(sequences)
+            key_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            key_action.triggered.connect(slot)
+            self.table.addAction(key_action)
         layout.addWidget(self.table, 1)
         layout.addLayout(self._build_buttons())
 
@@ -145,17 +156,17 @@ class StageScreen(Screen):
         """The event commands in one row that fits a 1024 px window; «Отменить удаление» on a
         line of its own below them, shown only after a deletion."""
         row = QHBoxLayout()
-        self.done_button = QPushButton("Отметить выполненным")
+        self.done_button = QPushButton("&Отметить выполненным")
         self.done_button.clicked.connect(self.mark_done)
-        self.edit_button = QPushButton("Изменить…")
+        self.edit_button = QPushButton("&Изменить…")
         self.edit_button.clicked.connect(self.edit_selected)
-        add = QPushButton("Добавить…")
+        add = QPushButton("&Добавить…")
         add.setToolTip("Добавить мероприятие в этап")
         add.clicked.connect(self.add)
-        up, down = QPushButton("Выше"), QPushButton("Ниже")
+        up, down = QPushButton("В&ыше"), QPushButton("&Ниже")
         up.clicked.connect(lambda: self.move_selected(-1))
         down.clicked.connect(lambda: self.move_selected(1))
-        self.remove_button = QPushButton("Удалить…")
+        self.remove_button = QPushButton("Уда&лить…")
         self.remove_button.clicked.connect(self.remove_selected)
         for widget in (self.done_button, self.edit_button, add, up, down, self.remove_button):
             row.addWidget(widget)
@@ -165,7 +176,7 @@ class StageScreen(Screen):
         self.undo_action.setEnabled(False)
         self.undo_action.triggered.connect(self.undo_remove)
         self.addAction(self.undo_action)
-        self.undo_button = QPushButton("Отменить удаление")
+        self.undo_button = QPushButton("Отм&енить удаление")
         self.undo_button.setVisible(False)
         self.undo_button.clicked.connect(self.undo_remove)
         undo_row = QHBoxLayout()

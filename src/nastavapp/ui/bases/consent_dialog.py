@@ -69,15 +69,17 @@ class ConsentDialog(QDialog):
         withdraw_form = QFormLayout(self.withdraw_box)
         row = QHBoxLayout()
         self.withdrawn_date = date_edit(today, today)
-        self.withdraw_button = QPushButton("Отозвать…")
+        self.withdraw_button = QPushButton("Отоз&вать…")
         self.withdraw_button.clicked.connect(self._withdraw)
         row.addWidget(self.withdrawn_date)
         row.addWidget(self.withdraw_button)
         row.addStretch(1)
         self.withdraw_note = QLineEdit()
         self.withdraw_note.setPlaceholderText("например, по заявлению родителя")
-        withdraw_form.addRow("Дата отзыва:", row)
-        withdraw_form.addRow("Основание:", self.withdraw_note)
+        withdrawn_label = QLabel("Дата от&зыва:")
+        withdrawn_label.setBuddy(self.withdrawn_date)
+        withdraw_form.addRow(withdrawn_label, row)
+        withdraw_form.addRow("&Основание:", self.withdraw_note)
         self.withdraw_box.setVisible(state.given)
         layout.addWidget(self.withdraw_box)
 
@@ -85,7 +87,7 @@ class ConsentDialog(QDialog):
         layout.addWidget(self.problems)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.record_button = self.buttons.addButton(
-            "Записать согласие", QDialogButtonBox.ButtonRole.AcceptRole
+            "Записать &согласие", QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.buttons.accepted.connect(self._record)
         self.buttons.rejected.connect(self.reject)

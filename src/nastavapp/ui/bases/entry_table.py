@@ -57,7 +57,7 @@ class EntryTable(QWidget):
         buttons = QHBoxLayout()
         self.add_button = QPushButton(add_text)
         self.add_button.clicked.connect(lambda: self.add_row())
-        self.remove_button = QPushButton("Удалить строку")
+        self.remove_button = QPushButton("Удалить с&троку")
         self.remove_button.clicked.connect(self.remove_current)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)

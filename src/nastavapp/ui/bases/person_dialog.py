@@ -40,7 +40,7 @@ class ConsentFields(QGroupBox):
     """«Согласие получено» with its date, who gave it and the parent's ФИО."""
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
-        super().__init__("Согласие на обработку персональных данных", parent)
+        super().__init__("Согласие на о&бработку персональных данных", parent)
         self.setCheckable(True)
         self.setChecked(False)
         form = QFormLayout(self)
@@ -48,9 +48,9 @@ class ConsentFields(QGroupBox):
         self.giver = combo_with([(g.value, g.label) for g in ConsentGiver])
         self.representative = QLineEdit()
         self.representative.setPlaceholderText("Фамилия Имя Отчество родителя")
-        form.addRow("Дата:", self.given_date)
-        form.addRow("Кто дал:", self.giver)
-        form.addRow("ФИО родителя:", self.representative)
+        form.addRow("Д&ата:", self.given_date)
+        form.addRow("&Кто дал:", self.giver)
+        form.addRow("ФИО &родителя:", self.representative)
         self.giver.currentIndexChanged.connect(self._sync)
         self._sync()
 
@@ -101,23 +101,23 @@ class PersonDialog(QDialog):
         self.organization, self.organization_position = QLineEdit(), QLineEdit()
         self.phone, self.email, self.notes = QLineEdit(), QLineEdit(), QLineEdit()
         rows = (
-            ("Категория:", self.category),
-            ("Фамилия*:", self.last_name),
-            ("Имя*:", self.first_name),
-            ("Отчество:", self.middle_name),
-            ("Пол:", self.sex),
-            ("Дата рождения:", self.birth_date),
-            ("Класс:", self.class_name),
-            ("Должность:", self.position),
-            ("Предмет:", self.subject),
-            ("Педагогический стаж, лет:", self.experience_years),
+            ("Кате&гория:", self.category),
+            ("&Фамилия*:", self.last_name),
+            ("&Имя*:", self.first_name),
+            ("&Отчество:", self.middle_name),
+            ("&Пол:", self.sex),
+            ("&Дата рождения:", self.birth_date),
+            ("К&ласс:", self.class_name),
+            ("Дол&жность:", self.position),
+            ("Пр&едмет:", self.subject),
+            ("Педагогический &стаж, лет:", self.experience_years),
             ("", self.young),
-            ("Кто он:", self.external_kind),
-            ("Организация:", self.organization),
-            ("Курс или должность:", self.organization_position),
-            ("Телефон:", self.phone),
-            ("Эл. почта:", self.email),
-            ("Примечание:", self.notes),
+            ("Кто о&н:", self.external_kind),
+            ("Органи&зация:", self.organization),
+            ("К&урс или должность:", self.organization_position),
+            ("&Телефон:", self.phone),
+            ("Эл. по&чта:", self.email),
+            ("При&мечание:", self.notes),
         )
         for text, widget in rows:
             form.addRow(text, widget)
@@ -142,6 +142,8 @@ class PersonDialog(QDialog):
         self.consent.toggled.connect(self.check)
         self.consent.given_date.dateChanged.connect(self.check)
         self.check()
+        # the category comes chosen from the tab the curator is on: the surname is typed first
+        self.last_name.setFocus()
 
     def _fill(self, p: Person) -> None:
         for name in (

@@ -85,7 +85,7 @@ class _RoleDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         if exists:
             remove = self.buttons.addButton(
-                "Исключить из базы…", QDialogButtonBox.ButtonRole.DestructiveRole
+                "Ис&ключить из базы…", QDialogButtonBox.ButtonRole.DestructiveRole
             )
             remove.clicked.connect(self._remove)
 
@@ -130,23 +130,25 @@ class MenteeDialog(_RoleDialog):
         self._status = role.status
         self._joined = role.joined_date
         self.form = _form_combo(person, Role.MENTEE, year_forms, role.form)
-        self.body.addRow("Форма наставничества:", self.form)
+        self.body.addRow("&Форма наставничества:", self.form)
         sources = [(s.value, s.label) for s in request_sources(person.category)]
         self.requests = EntryTable(
-            request_choices(person.category), "Запрос", sources, "Кто выявил", "Добавить запрос"
+            request_choices(person.category), "Запрос", sources, "Кто выявил", "&Добавить запрос"
         )
         for entry in role.requests:
             self.requests.add_row(entry.text, entry.source.value)
         if not role.requests:
             self.requests.add_row()
-        self.layout_.addWidget(QLabel("Запросы (что нужно наставляемому) и кто их выявил:"))
+        requests_label = QLabel("&Запросы (что нужно наставляемому) и кто их выявил:")
+        requests_label.setBuddy(self.requests.table)
+        self.layout_.addWidget(requests_label)
         self.layout_.addWidget(self.requests, 1)
-        self.support = QCheckBox("Нуждается в психологической поддержке, пока нет наставника")
+        self.support = QCheckBox("Нуждается в психологической &поддержке, пока нет наставника")
         self.support.setChecked(role.needs_support)
         self.note = QLineEdit(role.note)
         extra = QFormLayout()
         extra.addRow(self.support)
-        extra.addRow("Примечание:", self.note)
+        extra.addRow("При&мечание:", self.note)
         self.layout_.addLayout(extra)
         self.requests.changed.connect(self.check)
         self.form.currentIndexChanged.connect(self.check)
@@ -190,20 +192,22 @@ class MentorDialog(_RoleDialog):
         self.capacity.setValue(max(role.capacity, CAPACITY_LIMITS[0]))
         self.interests = QLineEdit(role.interests)
         self.interests.setPlaceholderText("например, туризм, шахматы, волонтёрство")
-        self.body.addRow("Форма наставничества:", self.form)
-        self.body.addRow("Может взять наставляемых:", self.capacity)
-        self.body.addRow("Интересы, увлечения:", self.interests)
+        self.body.addRow("&Форма наставничества:", self.form)
+        self.body.addRow("Может взять &наставляемых:", self.capacity)
+        self.body.addRow("&Интересы, увлечения:", self.interests)
         self.competences = EntryTable(
             competence_choices(person.category),
             "Компетенция или предмет",
-            add_text="Добавить компетенцию",
+            add_text="&Добавить компетенцию",
         )
         for text in role.competences:
             self.competences.add_row(text)
         if not role.competences:
             self.competences.add_row()
         self.competences.table.setMinimumHeight(100)
-        self.layout_.addWidget(QLabel("Компетенции и предметы наставника:"))
+        competences_label = QLabel("Ко&мпетенции и предметы наставника:")
+        competences_label.setBuddy(self.competences.table)
+        self.layout_.addWidget(competences_label)
         self.layout_.addWidget(self.competences)
         self.layout_.addWidget(self._pipeline(role))
         self.layout_.addWidget(self._training(events, role))
@@ -217,9 +221,9 @@ class MentorDialog(_RoleDialog):
         self.steps: list[tuple[QCheckBox, QDateEdit]] = []
         for row, (text, value) in enumerate(
             (
-                ("Собеседование пройдено", role.interview_date),
-                ("Обучение пройдено", role.training_date),
-                ("Готов к работе", role.ready_date),
+                ("&Собеседование пройдено", role.interview_date),
+                ("&Обучение пройдено", role.training_date),
+                ("&Готов к работе", role.ready_date),
             )
         ):
             check = QCheckBox(text)
@@ -259,7 +263,7 @@ class MentorDialog(_RoleDialog):
         self.event_title = QLineEdit()
         self.event_title.setPlaceholderText("Тема нового занятия")
         self.event_date = date_edit(self.today, self.today)
-        add = QPushButton("Добавить занятие")
+        add = QPushButton("Добавить &занятие")
         add.clicked.connect(self._new_event)
         row.addWidget(self.event_title, 1)
         row.addWidget(self.event_date)

@@ -46,7 +46,7 @@ class OrderKindFields(QObject):
                 "Новый приказ: пары и группы, которые формируются", NEW_PAIRS_ORDER
             )
             self.pairs_order.currentIndexChanged.connect(lambda _i: self.changed.emit(False))
-            form.addRow("Какой приказ:", self.pairs_order)
+            form.addRow("&Какой приказ:", self.pairs_order)
         elif kind is DocumentKind.ORDER_REWARD:
             candidates = reward_candidates(store, year_id)
             self.reward = RewardPeople(candidates, without_consent(store))
@@ -58,8 +58,8 @@ class OrderKindFields(QObject):
             self.event_title.setPlaceholderText("Наставничество: от цели к результату")
             self.event_day.dateChanged.connect(lambda _d: self.changed.emit(True))
             self.event_title.editingFinished.connect(lambda: self.changed.emit(True))
-            form.addRow("Дата мероприятия:", self.event_day)
-            form.addRow("Название мероприятия:", self.event_title)
+            form.addRow("Дата &мероприятия:", self.event_day)
+            form.addRow("Назв&ание мероприятия:", self.event_title)
 
     def options(self) -> OrderOptions:
         order_id = None

@@ -45,8 +45,8 @@ class RewardPeople(QWidget):
         top = QHBoxLayout()
         self.search = SearchField("Найти по фамилии, должности, классу…")
         self.search.textChanged.connect(self._filter)
-        self.check_all = QPushButton("Отметить всех")
-        self.check_none = QPushButton("Снять все отметки")
+        self.check_all = QPushButton("Отметить &всех")
+        self.check_none = QPushButton("Сн&ять все отметки")
         for button, state in ((self.check_all, True), (self.check_none, False)):
             button.setAutoDefault(False)
             button.setToolTip("Для всех, кто показан в списке (с учётом поиска)")

@@ -71,7 +71,7 @@ class DashboardTab(QWidget):
         self.date_edit.setToolTip("Дата, на которую считаются показатели и возраст обучающихся")
         label = QLabel("&Дата расчёта:")
         label.setBuddy(self.date_edit)
-        self.pdf_button = QPushButton("Печать в PDF…")
+        self.pdf_button = QPushButton("&Печать в PDF…")
         self.pdf_button.setToolTip(
             "Сохранить диаграммы и показатели в PDF для печати (в оттенках серого)"
         )

@@ -57,7 +57,7 @@ class MonitoringTab(QWidget):
         self.phase = QComboBox()
         self.phase.addItem("итоговые", QuestionnairePhase.FINAL.value)
         self.phase.addItem("входные", QuestionnairePhase.ENTRY.value)
-        phase_label = QLabel("Качество процесса по анкетам:")
+        phase_label = QLabel("&Качество процесса по анкетам:")
         phase_label.setBuddy(self.phase)
         self.threshold = QDoubleSpinBox()
         self.threshold.setRange(1.0, 10.0)
@@ -68,7 +68,9 @@ class MonitoringTab(QWidget):
             "Респондент считается удовлетворённым, если его средний балл по вопросам со шкалой "
             "1–10 не ниже этого порога. Порог хранится в файле базы."
         )
-        threshold_label = QLabel("&Удовлетворён, если средний балл не ниже:")
+        threshold_label = QLabel(
+            "Удовлетворён, если средний &балл не ниже:"
+        )  # Alt+У: «Учебный год»
         threshold_label.setBuddy(self.threshold)
         for widget in (phase_label, self.phase):
             top.addWidget(widget)

@@ -68,20 +68,20 @@ class QuestionnaireTab(QWidget):
         self.chooser.setMinimumWidth(260)
         chooser_label = QLabel("&Анкета:")
         chooser_label.setBuddy(self.chooser)
-        self.questions_button = QPushButton("Вопросы анкеты…")
+        self.questions_button = QPushButton("&Вопросы анкеты…")
         self.questions_button.setToolTip("Изменить тексты вопросов, добавить свои вопросы")
         self.questions_button.clicked.connect(self.edit_questions)
-        self.import_button = QPushButton("Загрузить из файла…")
+        self.import_button = QPushButton("&Загрузить из файла…")
         self.import_button.setToolTip(
             "Ответы из выгрузки онлайн-формы (Google Формы, Яндекс Формы): xlsx, xls, ods, csv"
         )
         self.import_button.clicked.connect(self.choose_file)
-        self.delete_button = QPushButton("Удалить анкету…")
+        self.delete_button = QPushButton("Уда&лить анкету…")
         self.delete_button.setToolTip("Удалить ответы выбранной строки (Ctrl+Delete)")
         self.delete_button.clicked.connect(self.delete_current)
         self.day = date_edit(today, today)
         self.day.setToolTip("Эта дата ставится новым анкетам, которые вы вводите")
-        day_label = QLabel("Дата &анкетирования:")
+        day_label = QLabel("&Дата анкетирования:")  # «&Анкета» has «А»
         day_label.setBuddy(self.day)
         top.addWidget(chooser_label)
         top.addWidget(self.chooser, 1)
@@ -101,7 +101,7 @@ class QuestionnaireTab(QWidget):
         missing = QHBoxLayout()
         self.missing_label = QLabel()
         self.missing_label.setWordWrap(True)  # a narrow window wraps it instead of clipping
-        self.missing_button = QPushButton("Добавить анкеты")
+        self.missing_button = QPushButton("Добавить анкет&ы")
         self.missing_button.clicked.connect(self.add_missing)
         missing.addWidget(self.missing_label, 1)
         missing.addWidget(self.missing_button)
@@ -168,7 +168,7 @@ class QuestionnaireTab(QWidget):
             else "Есть не все анкеты года (входные и итоговые для наставляемых и наставников)."
         )
         self.missing_button.setText(
-            "Создать анкеты года" if have == 0 else "Добавить недостающие анкеты"
+            "Создать анкет&ы года" if have == 0 else "Добавить недостающие анкет&ы"
         )
         self.reload()
 

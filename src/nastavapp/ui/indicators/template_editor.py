@@ -81,7 +81,7 @@ class TemplateEditor(QDialog):
             header.resizeSection(column, width)
         self.table.verticalHeader().setDefaultSectionSize(28)
         layout.addWidget(self.table, 1)
-        self.remove_button = QPushButton("Удалить вопрос")
+        self.remove_button = QPushButton("&Удалить вопрос")
         self.remove_button.setToolTip("Удалить можно только вопрос, на который ещё нет ответов")
         self.remove_button.clicked.connect(self.remove_current)
         row = QHBoxLayout()
@@ -95,7 +95,7 @@ class TemplateEditor(QDialog):
         self.new_kind = QComboBox()
         for kind in QuestionType:
             self.new_kind.addItem(kind.label, kind.value)
-        self.add_button = QPushButton("Добавить вопрос")
+        self.add_button = QPushButton("&Добавить вопрос")
         self.add_button.clicked.connect(self.add_question)
         self.new_text.returnPressed.connect(self.add_question)
         add_row.addWidget(self.new_text, 1)
@@ -103,7 +103,7 @@ class TemplateEditor(QDialog):
         add_row.addWidget(self.add_button)
         layout.addLayout(add_row)
         other = "итоговую" if template.phase is QuestionnairePhase.ENTRY else "входную"
-        self.both = QCheckBox(f"Добавить и в {other} анкету, чтобы видеть изменение ответов")
+        self.both = QCheckBox(f"Добавить и в {other} анкету, чтобы видеть &изменение ответов")
         self.both.setChecked(True)
         missing = "Итоговой" if template.phase is QuestionnairePhase.ENTRY else "Входной"
         has_twin = template.id is not None and twin_template(store, template.id) is not None

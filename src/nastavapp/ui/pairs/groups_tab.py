@@ -80,12 +80,12 @@ class GroupsTab(QWidget):
         self.counts = muted_label()
         layout.addWidget(self.counts)
         buttons = QHBoxLayout()
-        self.open_button = QPushButton("Открыть карточку…")
+        self.open_button = QPushButton("Открыть &карточку…")
         self.open_button.clicked.connect(self.open_card)
-        self.approve_button = QPushButton("Утвердить приказом…")
+        self.approve_button = QPushButton("Утвердить &приказом…")
         self.approve_button.setToolTip("Утвердить выбранные формирующиеся пары и группы приказом")
         self.approve_button.clicked.connect(self.approve)
-        self.delete_button = QPushButton("Удалить…")
+        self.delete_button = QPushButton("У&далить…")
         self.delete_button.setToolTip(
             "Удалить пару, сохранённую по ошибке (только формирующуюся и без встреч)"
         )

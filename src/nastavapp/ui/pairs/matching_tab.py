@@ -94,17 +94,17 @@ class MatchingTab(QWidget):
     # construction -------------------------------------------------------------------------------
     def _build_top(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        label = QLabel("&Форма:")
+        label = QLabel("Фор&ма:")  # not «&Ф»: Alt+Ф opens the menu «Файл»
         self.form_combo = QComboBox()
         # as wide as its longest form with its count, never squeezed to «ученик -»
         self.form_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.form_combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         label.setBuddy(self.form_combo)
         self.form_combo.currentIndexChanged.connect(self._form_chosen)
-        self.rerun_button = QPushButton("Подобрать заново")
+        self.rerun_button = QPushButton("Подобрать &заново")
         self.rerun_button.setToolTip("Заново предложить пары по текущим базам")
         self.rerun_button.clicked.connect(self.run)
-        self.help_button = QPushButton("Как считается оценка")
+        self.help_button = QPushButton("&Как считается оценка")
         self.help_button.clicked.connect(self.show_help)
         for widget in (label, self.form_combo, self.rerun_button):
             row.addWidget(widget)
@@ -139,7 +139,7 @@ class MatchingTab(QWidget):
         self.change_button = QPushButton("&Другой наставник…")
         self.change_button.setToolTip("Выбрать наставника из подходящих этому наставляемому")
         self.change_button.clicked.connect(self.change_mentor)
-        self.accept_all_button = QPushButton("Принять все")
+        self.accept_all_button = QPushButton("Принять вс&е")
         self.accept_all_button.clicked.connect(self.panel.accept_all)
         self.manual_button = QPushButton("Пара или группа &вручную…")
         self.manual_button.clicked.connect(self.commands.pair_by_hand)
@@ -153,8 +153,8 @@ class MatchingTab(QWidget):
         first.addStretch(1)
         first.addWidget(self.manual_button)
         second = QHBoxLayout()
-        self.group_box = QCheckBox("Наставляемых одного наставника объединить в группу")
-        self.save_button = QPushButton("Сохранить выбранные пары")
+        self.group_box = QCheckBox("Наставляемых одного наставника объединить в &группу")
+        self.save_button = QPushButton("Со&хранить выбранные пары")
         self.save_button.setStyleSheet("font-weight: bold;")
         self.save_button.clicked.connect(self.commands.save)
         second.addWidget(self.group_box)

@@ -149,7 +149,7 @@ class UnpairedTab(QWidget):
         for form in MentoringForm:
             self.form_filter.addItem(form.label, form.value)
         self.form_filter.currentIndexChanged.connect(self._filter)
-        self.support_only = QCheckBox("Только нуждающиеся в поддержке")
+        self.support_only = QCheckBox("&Только нуждающиеся в поддержке")
         self.support_only.toggled.connect(self._filter)
         filters = SearchRow(self.search)
         filters.add_filter(self.form_filter)
@@ -171,7 +171,7 @@ class UnpairedTab(QWidget):
         layout.addWidget(self.detail)
         bottom = QHBoxLayout()
         self.counts = muted_label()
-        self.match_button = QPushButton("Подобрать наставника →")
+        self.match_button = QPushButton("&Подобрать наставника →")
         self.match_button.setToolTip("Открыть подбор пар для формы выбранного наставляемого")
         self.match_button.clicked.connect(self._match)
         bottom.addWidget(self.counts, 1)
