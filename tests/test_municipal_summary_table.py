@@ -3,6 +3,7 @@ sorting by a click, the columns fitting a 1366 px window, the «Столбцы»
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -243,5 +244,28 @@ def test_a_short_name_shows_whole_at_1024(qtbot, db):
         qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() > 0)
         room = table.columnWidth(0) - CELL_PADDING
         assert table.fontMetrics().horizontalAdvance("МБОУ «Покровская СОШ № 2»") <= room
+    finally:
+        _close(qtbot, window)
+
+
+def _menu_letters(window) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    found: dict[str, list[str]] = {}
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        texts = [a.text() for a in menu.actions() if not a.isSeparator()] if menu else []
+        found[top.text()] = [
+            m.group(1) for m in (re.search(r"&([^&\s])", t.replace("&&", "")) for t in texts) if m
+        ]
+    return found
+
+
+def test_every_menu_letter_is_cyrillic_and_once(qtbot, db):
+    """«Сохранить сводку в &Excel…»: Alt+E does nothing with a Russian layout switched on."""
+    window = _open(qtbot, db)
+    try:
+        for menu, letters in _menu_letters(window).items():
+            assert letters, menu
+            assert all(re.fullmatch("[а-яё]", x, re.IGNORECASE) for x in letters), letters
+            assert len({x.casefold() for x in letters}) == len(letters), letters
     finally:
         _close(qtbot, window)

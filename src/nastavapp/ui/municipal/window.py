@@ -164,11 +164,12 @@ class MunicipalWindow(ReportLoading, SummarySaving, QMainWindow):
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu("&Файл")
+        # Alt+letters in Cyrillic: a Latin one («&Excel») does nothing in a Russian layout
         entries = (
             ("Добавить &отчёты школ…", QKeySequence.StandardKey.Open, self.add_files),
             ("Добавить &папку с отчётами…", None, self.add_folder),
             (None, None, None),
-            ("Сохранить сводку в &Excel…", None, lambda: self.save(".xlsx")),
+            ("Сохранить с&водку в Excel…", None, lambda: self.save(".xlsx")),
             ("Сохранить &аналитическую справку (PDF)…", None, lambda: self.save(".pdf")),
             (None, None, None),
             ("&Сведения о муниципальном центре…", None, self.edit_centre),
