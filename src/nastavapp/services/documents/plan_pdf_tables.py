@@ -22,7 +22,9 @@ FONT_SIZE = 12
 LEADING = 14
 HEAD_FONT_SIZE = 11
 COLUMNS = ("№\nп/п", "Направление", "Задача", "Срок (план)", "Отметка о выполнении", "Результат")
-COLUMN_WIDTHS_MM = (12, 32, 55, 23, 25, 33)  # 180 mm: a date fits its column on one line
+# 180 mm: a date fits its column on one line, and a long word of a direction («Профессиональное
+# самоопределение») its own (it was cut to «Профессиональ|ное» at 32 mm)
+COLUMN_WIDTHS_MM = (10, 37, 50, 23, 25, 35)
 FIELD_LABEL_MM = 48
 SIGNATURE_WIDTHS_MM = (32, 36, 50, 62)
 BLANK_ROWS = 6  # an empty plan prints lines to fill in by hand
