@@ -11,6 +11,7 @@ from sqlmodel import select
 
 from nastavapp.models import Person
 from nastavapp.models.vocab import GroupStatus
+from nastavapp.services.documents.lists_pdf import ListKind, export_list
 from nastavapp.services.documents.plan_pdf import export_plan_pdf
 from nastavapp.services.pairs import GroupCard, list_groups
 from nastavapp.services.plans import PlanItemDraft, add_item
@@ -61,3 +62,18 @@ def test_a_long_direction_of_a_plan_is_not_cut(demo: Store, tmp_path: Path) -> N
     path = export_plan_pdf(demo, card.id, tmp_path / "план.pdf", today=DEMO_DAY)
     found = words(path)
     assert {"Профессиональное", "самоопределение"} <= found, sorted(found)
+
+
+def test_a_long_surname_with_initials_is_not_cut_in_the_base_list(
+    demo: Store, tmp_path: Path
+) -> None:
+    # the mentees of a mentor are listed as «Фамилия И. О.», tied by no-break spaces: the
+    # column must be as wide as the whole, not as its longest word
+    card = next(c for c in live_cards(demo) if len(c.mentees) > 2)
+    for mentee in card.mentees:
+        rename(demo, mentee.id, last_name="Константинопольская")
+    year = current_year(demo)
+    assert year is not None
+    path = export_list(demo, year, ListKind.MENTORS, tmp_path / "наставники.pdf", today=DEMO_DAY)
+    text = "\n".join(lines(path.path))
+    assert text.count("Константинопольская") >= len(card.mentees), text

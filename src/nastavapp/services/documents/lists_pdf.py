@@ -10,6 +10,7 @@ reportlab is imported only inside the functions: the command line starts without
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -25,7 +26,7 @@ from ..school import get_school
 from . import pdf_styles as ps
 from .errors import ExportError
 from .fonts import SERIF, FontFamily, document_font
-from .order_text import member_lines
+from .order_text import member_lines, typeset
 from .output import write_atomically
 from .pairs_list import PAIR_COLUMNS, export_pairs_xlsx, pairs_rows
 from .pdf_styles import MARGINS_MM, MM, text
@@ -33,6 +34,7 @@ from .pdf_styles import MARGINS_MM, MM, text
 USABLE_MM = 297 - MARGINS_MM["left"] - MARGINS_MM["right"]
 FONT_SIZE = 10
 CELL_PADDING = 3
+_BREAKS = re.compile(r"[ \t\n]+")
 
 
 class ListKind(str, Enum):
@@ -97,6 +99,12 @@ def _cell(value: Any, style: Any) -> Any:
     return Paragraph(text(str(value)), style)
 
 
+def _unbreakable(value: str) -> list[str]:
+    """The runs of a cell's text that a line never breaks: as typeset, split at ordinary
+    white space, not at no-break spaces."""
+    return _BREAKS.split(typeset(value))
+
+
 def fitted_widths(
     columns: tuple[tuple[str, int], ...], rows: list[list[Any]], font: FontFamily
 ) -> list[float]:
@@ -107,8 +115,10 @@ def fitted_widths(
     padding = 2 * CELL_PADDING + 1
     least = []
     for index, (name, _width) in enumerate(columns):
-        words = [(w, font.bold) for w in name.split()]
-        words += [(w, font.regular) for r in rows for w in str(r[index]).split()]
+        # a «word» is what the cell cannot break: typeset ties «Иванов\u00a0И.\u00a0И.,» with
+        # no-break spaces, so split at ordinary spaces only (str.split() splits at those too)
+        words = [(w, font.bold) for w in _unbreakable(name)]
+        words += [(w, font.regular) for r in rows for w in _unbreakable(str(r[index]))]
         least.append(max(stringWidth(w, f, FONT_SIZE) for w, f in words) + padding)
     usable = USABLE_MM * MM
     if sum(least) >= usable:
