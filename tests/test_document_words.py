@@ -10,8 +10,13 @@ from pypdf import PdfReader
 from sqlmodel import select
 
 from nastavapp.models import Person
-from nastavapp.models.vocab import GroupStatus
+from nastavapp.models.vocab import DocumentKind, GroupStatus, MentoringForm
+from nastavapp.services.documents.fonts import SERIF, document_font
 from nastavapp.services.documents.lists_pdf import ListKind, export_list
+from nastavapp.services.documents.order_docx import ANNEX_FONT_SIZE_PT, write_order_docx
+from nastavapp.services.documents.order_register import write_order
+from nastavapp.services.documents.order_text import typeset
+from nastavapp.services.documents.orders import new_draft
 from nastavapp.services.documents.plan_pdf import export_plan_pdf
 from nastavapp.services.pairs import GroupCard, list_groups
 from nastavapp.services.plans import PlanItemDraft, add_item
@@ -77,3 +82,43 @@ def test_a_long_surname_with_initials_is_not_cut_in_the_base_list(
     path = export_list(demo, year, ListKind.MENTORS, tmp_path / "наставники.pdf", today=DEMO_DAY)
     text = "\n".join(lines(path.path))
     assert text.count("Константинопольская") >= len(card.mentees), text
+
+
+def test_a_teacher_mentees_position_is_not_cut_in_the_pairs_order(
+    demo: Store, tmp_path: Path
+) -> None:
+    card = next(c for c in live_cards(demo) if c.form is MentoringForm.TEACHER_TEACHER)
+    rename(demo, card.mentees[0].id, position="учитель изобразительного искусства")
+    rename(demo, card.mentor.id, position="педагог дополнительного образования")
+    draft = new_draft(demo, DocumentKind.ORDER_PAIRS, today=DEMO_DAY)
+    draft.number = draft.number or "115-о"
+    path = tmp_path / "приказ.pdf"
+    write_order(draft, path)
+    found = words(path)
+    assert {"изобразительного", "дополнительного", "Константинович"} <= found
+
+
+def test_the_word_annex_columns_hold_their_longest_words(demo: Store, tmp_path: Path) -> None:
+    from docx import Document
+    from docx.oxml.ns import qn
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    draft = new_draft(demo, DocumentKind.ORDER_PAIRS, today=DEMO_DAY)
+    draft.number = draft.number or "115-о"
+    path = tmp_path / "приказ.docx"
+    write_order_docx(draft, path)
+    table = Document(str(path)).tables[-1]
+    margins = table._tbl.tblPr.find(qn("w:tblCellMar"))
+    twips = sum(int(margins.find(qn(f"w:{side}")).get(qn("w:w"))) for side in ("left", "right"))
+    widths = [tc.width.pt - twips / 20 for tc in table._tbl.tr_lst[0].tc_lst]
+    font = document_font(SERIF).regular
+    longest = {
+        1: "Константинович",
+        2: "изобразительного",
+        3: "Константинович",
+        4: "изобразительного",
+        5: typeset("ученик – ученик"),
+        6: typeset("06.10.2025 –"),
+    }
+    for column, word in longest.items():
+        assert stringWidth(word, font, ANNEX_FONT_SIZE_PT) <= widths[column], word

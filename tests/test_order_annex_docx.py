@@ -45,4 +45,4 @@ def test_a_long_annex_is_written_quickly_with_its_groups_merged(demo, tmp_path):
         first += len(block)
     assert groups > 10
     for tr in table._tbl.tr_lst:  # every cell, the merged-away ones too, as wide as its column
-        assert [round(tc.width.mm) for tc in tr.tc_lst] == list(ANNEX_WIDTHS_MM)
+        assert [round(tc.width.mm, 1) for tc in tr.tc_lst] == list(ANNEX_WIDTHS_MM)

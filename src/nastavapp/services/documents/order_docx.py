@@ -28,7 +28,10 @@ ANNEX_FONT_SIZE_PT = 11
 INDENT_CM = 1.25
 MARGINS_MM = {"left": 20, "right": 10, "top": 20, "bottom": 20}
 TEXT_WIDTH_MM = 210 - MARGINS_MM["left"] - MARGINS_MM["right"]
-ANNEX_WIDTHS_MM = (9, 31, 30, 31, 26, 28, 25)
+# as order_pdf.ANNEX_WIDTHS_MM, for 11 pt: with cell margins of 0.7 mm the longest words fit
+# whole, «Константинович», «изобразительного», «ученик – ученик» and «06.10.2025 –»
+ANNEX_WIDTHS_MM = (8, 29.5, 31, 29.5, 31, 29, 22)
+ANNEX_MARGIN_MM = 0.7
 ACQUAINTED_WIDTHS_MM = (70, 40, 70)
 
 
@@ -265,7 +268,7 @@ def _annex(document: Any, draft: OrderDraft) -> None:
                 if column not in annex.member_columns:
                     merge_down([row[column] for row in rows[first:index]])
     if len(annex.columns) == len(ANNEX_WIDTHS_MM):
-        set_widths(table, ANNEX_WIDTHS_MM)
+        set_widths(table, ANNEX_WIDTHS_MM, margin_mm=ANNEX_MARGIN_MM)
 
 
 def write_order_docx(draft: OrderDraft, path: Path) -> None:

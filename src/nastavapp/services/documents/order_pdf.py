@@ -26,8 +26,11 @@ FONT_SIZE = 14
 LEADING = 16.5  # single spacing of a 14 pt Times face, as Word sets it
 INDENT_CM = 1.25
 ANNEX_FONT_SIZE = 10.5
-# №, наставник, должность, наставляемые, класс, форма, срок: 180 mm (the longest words fit)
-ANNEX_WIDTHS_MM = (9, 31, 30, 31, 26, 28, 25)
+# №, наставник, должность, наставляемые, класс, форма, срок: 180 mm. The longest words fit:
+# «Константинович», the positions' «изобразительного», «дополнительного», «обществознания» (at
+# 26 mm the mentee's «учитель изобразительного искусства» was cut to «изобра|зительного»),
+# «ученик – ученик» and «06.10.2025 –» on one line.
+ANNEX_WIDTHS_MM = (8, 30.5, 30, 30.5, 30, 29, 22)
 
 
 def _styles(font: FontFamily) -> dict[str, Any]:
