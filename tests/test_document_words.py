@@ -4,6 +4,7 @@ typography keeps together («от 21 | мая», «(приложение | 1)»,
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -11,6 +12,7 @@ from sqlmodel import select
 
 from nastavapp.models import Person
 from nastavapp.models.vocab import DocumentKind, GroupStatus, MentoringForm
+from nastavapp.services.documents.consent_forms import class_pupils, export_consent_forms
 from nastavapp.services.documents.fonts import SERIF, document_font
 from nastavapp.services.documents.lists_pdf import ListKind, export_list
 from nastavapp.services.documents.order_docx import ANNEX_FONT_SIZE_PT, write_order_docx
@@ -122,3 +124,27 @@ def test_the_word_annex_columns_hold_their_longest_words(demo: Store, tmp_path: 
     }
     for column, word in longest.items():
         assert stringWidth(word, font, ANNEX_FONT_SIZE_PT) <= widths[column], word
+
+
+def test_a_day_stays_with_its_month_and_an_annex_with_its_number(
+    demo: Store, tmp_path: Path
+) -> None:
+    for kind in (DocumentKind.ORDER_REGULATIONS, DocumentKind.ORDER_PAIRS):
+        draft = new_draft(demo, kind, today=DEMO_DAY)
+        draft.number = draft.number or "102-о"
+        path = tmp_path / f"{kind.value}.pdf"
+        write_order(draft, path)
+        printed = lines(path)
+        text = "\n".join(printed)
+        assert "21 мая 2025 г." in " ".join(printed)
+        parted = re.findall(rf"(?<![\d.])\d{{1,2}}\n(?:{MONTHS})\b", text)
+        assert not parted, parted
+        assert not re.findall(r"приложени\w*\n\d", text), text
+
+
+def test_a_place_stays_with_its_name_in_a_consent_form(demo: Store, tmp_path: Path) -> None:
+    path = tmp_path / "согласия.pdf"
+    export_consent_forms(demo, class_pupils(demo, "7А"), path, today=DEMO_DAY)
+    text = "\n".join(lines(path))
+    assert "с. Сосновка" in " ".join(lines(path))
+    assert not re.findall(r"\b(?:с|ул|д)\.\n", text), text

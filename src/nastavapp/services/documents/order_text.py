@@ -278,12 +278,21 @@ def draft_problems(draft: OrderDraft) -> list[str]:
 _INITIAL = re.compile(r"(?<![\w-])([А-ЯЁA-Z])\. (?=[А-ЯЁA-Z])")
 _YEAR = re.compile(r"(\d{4}) г\.")
 _BEFORE_INITIALS = re.compile(r"(?<=[а-яё]) (?=[А-ЯЁ]\.\u00a0?[А-ЯЁ]\.)")
+_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+_DAY_MONTH = re.compile(rf"(?<![\d.])(\d{{1,2}}) (?=(?:{_MONTHS})\b)")
+# «приложение 1», «пункт 3.2», «с. Сосновка», «ул. Молодёжная», «д. 2», «г. Воронеж» (not the
+# «г.» of a year: «2025\u00a0г. В соответствии…»)
+_BEFORE_NUMBER = re.compile(r"(?<!\w)((?:[Пп]риложени|[Пп]ункт|[Рр]аздел)\w*) (?=\d)")
+_PLACE = re.compile(r"(?<![\w.-])(с|д|ул|пос|пгт|кв|корп|пер|(?<!\d\u00a0)г)\. (?=[А-ЯЁ\d])")
 
 
 def typeset(text: str) -> str:
-    """No-break spaces where Russian typography wants them: «№ 115», «2025 г.», «А. И. Попова»,
-    «— »."""
+    """No-break spaces where Russian typography wants them: «№ 115», «21 мая», «2025 г.»,
+    «А. И. Попова», «— », «приложение 1», «с. Сосновка»."""
     text = text.replace("№ ", "№\u00a0").replace(" — ", "\u00a0— ").replace(" – ", "\u00a0– ")
     text = _YEAR.sub("\\1\u00a0г.", text)
+    text = _DAY_MONTH.sub("\\1\u00a0", text)
+    text = _BEFORE_NUMBER.sub("\\1\u00a0", text)
+    text = _PLACE.sub("\\1.\u00a0", text)
     text = _INITIAL.sub("\\1.\u00a0", text)
     return _BEFORE_INITIALS.sub("\u00a0", text)
