@@ -479,6 +479,9 @@ def test_analytical_note_pdf(tmp_path, municipal, school_rows_by_number, earlier
             assert f"{share:.1f}".replace(".", ",") in flat
     assert "Сравнение с 2024/2025 учебным годом" in flat
     assert "Не представили отчёт (1): МКОУ «Ивановская ООШ»" in flat
+    # four schools reported, none of them in the list of one: five are awaited, not «4 из 1»
+    assert "Отчёты получены от 4 из 5 школ" in flat
+    assert "Не представили отчёт 1 из 5 школ: их данные в сводку не вошли." in flat
     assert f"Страница 1 из {len(pdf.pages)}" in flat
     assert "Смирнова Ольга Петровна" in flat
     fonts = set()

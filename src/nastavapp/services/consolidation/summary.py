@@ -17,7 +17,7 @@ from ...models import ExpectedSchool
 from ...store import Store
 from ...store.text import ru_sort_key
 from .centre import CentreProfile, get_centre
-from .expected import list_expected, missing_schools
+from .expected import list_expected, matches, missing_schools
 from .figures import (
     COUNTS,
     INDICATORS,
@@ -150,8 +150,15 @@ class Summary:
     totals: Totals
     expected: int = 0  # schools in the coordinator's list
     missing: list[ExpectedSchool] = field(default_factory=list)
+    unlisted: int = 0  # schools that reported but are not in the list
     previous_year: str = ""
     previous: Totals | None = None  # None: no reports of the previous year
+
+    @property
+    def awaited(self) -> int:
+        """The schools a sentence «получены от 4 из 5 школ» counts: those of the list and those
+        that reported without being in it (never fewer than the reports)."""
+        return self.expected + self.unlisted if self.expected else 0
 
     def below(self, spec: IndicatorSpec) -> list[SchoolRow]:
         return [row for row in self.rows if below_target(row.ratio(spec.key), spec)]
@@ -214,6 +221,7 @@ def build_summary(
         totals=totals_of(this_year),
         expected=len(expected_list),
         missing=missing_schools(expected_list, this_year),
+        unlisted=sum(not any(matches(s, r) for s in expected_list) for r in this_year),
         previous_year=before_year,
         previous=totals_of(before) if before else None,
     )

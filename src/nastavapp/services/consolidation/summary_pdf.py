@@ -279,8 +279,8 @@ def _conclusions(summary: Summary, st: dict[str, Any]) -> list[Any]:
                 )
     if summary.missing:
         points.append(
-            f"Не представили отчёт {len(summary.missing)} из {summary.expected} "
-            f"{_of_schools(summary.expected)}: их данные в сводку не вошли."
+            f"Не представили отчёт {len(summary.missing)} из {summary.awaited} "
+            f"{_of_schools(summary.awaited)}: их данные в сводку не вошли."
         )
     story = [Paragraph("6. Выводы", st["section"])]
     story += [Paragraph(ps.markup(p), st["bullet"], bulletText="–") for p in points]

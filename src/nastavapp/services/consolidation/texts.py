@@ -31,10 +31,8 @@ def day_text(day: date | None) -> str:
 def received_text(summary: Summary) -> str:
     """«Отчёты получены от 5 из 7 школ» / «… от 5 школ» (without a list of expected ones)."""
     got = summary.totals.schools
-    if summary.expected:
-        return (
-            f"Отчёты получены от {got} из {summary.expected} {_genitive_schools(summary.expected)}"
-        )
+    if summary.awaited:
+        return f"Отчёты получены от {got} из {summary.awaited} {_genitive_schools(summary.awaited)}"
     if got == 0:
         return "Отчётов школ пока нет"
     return f"Отчёты получены от {got} {_genitive_schools(got)}"
