@@ -492,7 +492,7 @@ def test_adding_to_the_mentor_base_picks_someone_or_makes_a_new_person(screen, s
 
     screen.add_action.trigger()
     picker = screen.dialog
-    new = next(b for b in picker.buttons.buttons() if b.text() == "Новый участник…")
+    new = next(b for b in picker.buttons.buttons() if b.text() == "Новый &участник…")
     new.click()
     dialog = screen.dialog
     assert isinstance(dialog, PersonDialog)

@@ -29,7 +29,8 @@ from nastavapp.ui.app import install_russian
 from .ui_helpers import record_messages
 
 TODAY = date(2025, 11, 20)
-LATIN_WORD = re.compile(r"\b(?!PDF\b|Word\b|Excel\b)[A-Za-z]{2,}\b")
+# the names of formats, and of keys as printed on them («Сохранить пункт (Enter)»)
+LATIN_WORD = re.compile(r"\b(?!PDF\b|Word\b|Excel\b|Enter\b)[A-Za-z]{2,}\b")
 
 
 def _mnemonic(text: str) -> str | None:

@@ -46,6 +46,8 @@ from .qt_keys import type_text
 from .ui_helpers import Messages, record_messages
 
 F = MentoringForm
+# «Другой наставник…» drops its list down; offscreen Qt says it cannot raise nor grab it
+OFFSCREEN_POPUP = pytest.mark.qt_log_ignore("does not support (raise|grabbing)")
 
 
 # --- fixtures -------------------------------------------------------------------------------
@@ -231,6 +233,7 @@ def test_the_checkbox_accepts_and_accepted_proposals_become_a_group(qtbot, scree
     assert group.kind is MentoringKind.GROUP
 
 
+@OFFSCREEN_POPUP
 def test_change_a_proposal_to_another_mentor_from_the_alternatives(qtbot, demo_screen):
     matching = demo_screen.matching
     name = "Васильева Елизавета Михайловна"
@@ -256,6 +259,7 @@ def test_change_a_proposal_to_another_mentor_from_the_alternatives(qtbot, demo_s
     assert [g.mentor.id for g in live] == [chosen_id]
 
 
+@OFFSCREEN_POPUP
 def test_the_mentor_picker_stays_inside_the_table_at_1024(qtbot, demo_screen):
     matching = demo_screen.matching
     demo_screen.resize(724, 640)  # its part of a 1024 px window
@@ -271,6 +275,7 @@ def test_the_mentor_picker_stays_inside_the_table_at_1024(qtbot, demo_screen):
     assert combo.view().minimumWidth() >= combo.sizeHint().width()
 
 
+@OFFSCREEN_POPUP
 def test_a_mentee_nobody_fits_is_offered_pairing_by_hand(qtbot, screen, school):
     matching = screen.matching
     select_proposal(matching, "Данилова Ева Максимовна")  # the mentor's places went to others

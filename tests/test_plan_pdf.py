@@ -235,7 +235,7 @@ def test_the_button_saves_the_plan_where_the_dialog_says(qtbot, demo, tmp_path, 
 
     monkeypatch.setattr("nastavapp.ui.messages.save_file", save_file)
     editor = open_editor(qtbot, demo, card)
-    assert editor.print_button.text() == "Печать плана (PDF)…"
+    assert editor.print_button.text() == "Печа&ть плана (PDF)…"
     assert editor.print_button.isEnabled()
     editor.print_button.click()
     ((caption, suggested, filters),) = asked

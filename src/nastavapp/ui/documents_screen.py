@@ -71,8 +71,9 @@ class DocumentsScreen(Screen):
             )
         )
         row = QHBoxLayout()
-        self.roadmap_pdf = QPushButton("Сохранить PDF…")
-        self.roadmap_xlsx = QPushButton("Сохранить Excel…")
+        # the same words in three sections: each button its own Cyrillic Alt+letter
+        self.roadmap_pdf = QPushButton("Со&хранить PDF…")
+        self.roadmap_xlsx = QPushButton("Сохрани&ть Excel…")
         self.roadmap_pdf.clicked.connect(lambda: self.save_roadmap(".pdf"))
         self.roadmap_xlsx.clicked.connect(lambda: self.save_roadmap(".xlsx"))
         row.addWidget(self.roadmap_pdf)

@@ -63,6 +63,17 @@ class SexChoice(QWidget):
             self._group.addButton(button)
             layout.addWidget(button)
         layout.addStretch(1)
+        self._label: QLabel | None = None
+        self.female.toggled.connect(self._follow)
+
+    def labelled_by(self, label: QLabel) -> None:
+        """Alt+letter of ``label`` goes to the sex chosen (arrows then change it)."""
+        self._label = label
+        self._follow()
+
+    def _follow(self, *_args: object) -> None:
+        if self._label is not None:
+            self._label.setBuddy(self.male if self.male.isChecked() else self.female)
 
     def value(self) -> Sex:
         return Sex.MALE if self.male.isChecked() else Sex.FEMALE
@@ -92,12 +103,12 @@ class SchoolPage(QWizardPage):
         self.short_name = _line("МБОУ «… СОШ»")
         self.municipality = _line("например, Кызылский кожуун")
         self.address = _line("индекс, район, село, улица, дом")
-        form.addRow("Полное наименование*:", self.full_name)
-        form.addRow("Краткое наименование*:", self.short_name)
-        form.addRow("Муниципалитет:", self.municipality)
-        form.addRow("Адрес:", self.address)
+        form.addRow("&Полное наименование*:", self.full_name)
+        form.addRow("&Краткое наименование*:", self.short_name)
+        form.addRow("&Муниципалитет:", self.municipality)
+        form.addRow("&Адрес:", self.address)
         self.municipal_button = QPushButton(
-            "Я координатор муниципального центра: собирать отчёты школ…"
+            "Я координатор муниципального &центра: собирать отчёты школ…"
         )
         self.municipal_button.setToolTip(
             "Режим муниципального центра: сводка отчётов школ, «Аналитическая справка». "
@@ -130,16 +141,23 @@ class PeoplePage(QWizardPage):
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #b00020;")
         self.problem.setWordWrap(True)
-        form.addRow("Директор*:", self.director)
-        form.addRow("Пол директора:", self.director_sex)
+        # «&Директор» would take Alt+Д from «&Далее >»
+        form.addRow("Д&иректор*:", self.director)
+        form.addRow(self._sex_label("По&л директора:", self.director_sex), self.director_sex)
         form.addRow(QLabel(""))
-        form.addRow("Куратор наставничества*:", self.curator)
-        form.addRow("Пол куратора:", self.curator_sex)
-        form.addRow("Должность куратора:", self.curator_position)
+        form.addRow("&Куратор наставничества*:", self.curator)
+        form.addRow(self._sex_label("Пол ку&ратора:", self.curator_sex), self.curator_sex)
+        form.addRow("Дол&жность куратора:", self.curator_position)
         form.addRow(self.problem)
         for edit, choice in ((self.director, self.director_sex), (self.curator, self.curator_sex)):
             edit.textChanged.connect(lambda text, c=choice: self._follow_sex(text, c))
             edit.textChanged.connect(self.completeChanged)
+
+    @staticmethod
+    def _sex_label(text: str, choice: SexChoice) -> QLabel:
+        label = QLabel(text)
+        choice.labelled_by(label)
+        return label
 
     @staticmethod
     def _follow_sex(text: str, choice: SexChoice) -> None:
@@ -177,7 +195,7 @@ class YearPage(QWizardPage):
             self.year.addItem(f"{start}/{start + 1}")
         self.year.setCurrentText(current)
         self.year_dates = QLabel()
-        form.addRow("Учебный год*:", self.year)
+        form.addRow("&Учебный год*:", self.year)
         form.addRow("", self.year_dates)
         layout.addLayout(form)
         layout.addWidget(QLabel("<b>Формы наставничества</b> (хотя бы одна):"))
@@ -225,6 +243,14 @@ class FirstRunWizard(QWizard):
         self.setWindowTitle("Новая школа — первый запуск")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        # Russian whether or not Qt's translation was found; Alt+letters in Cyrillic
+        for which, text in (
+            (QWizard.WizardButton.BackButton, "< &Назад"),
+            (QWizard.WizardButton.NextButton, "&Далее >"),
+            (QWizard.WizardButton.FinishButton, "&Завершить"),
+            (QWizard.WizardButton.CancelButton, "Отмена"),
+        ):
+            self.setButtonText(which, text)
         self.school_page = SchoolPage()
         self.school_page.municipal_button.clicked.connect(self.municipalChosen.emit)
         self.people_page = PeoplePage()

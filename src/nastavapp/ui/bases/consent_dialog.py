@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...models import Person
 from ...models.vocab import ConsentGiver
 from ...services.consents import ConsentState, check_consent, is_minor
+from ..tab_order import tab_buttons_as_shown
 from .person_dialog import ConsentFields
 from .widgets import date_edit, problems_label, show_problems, to_date
 
@@ -92,6 +93,7 @@ class ConsentDialog(QDialog):
         self.buttons.accepted.connect(self._record)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        tab_buttons_as_shown(self.buttons)
         self.fields.giver.currentIndexChanged.connect(self.check)
         self.fields.representative.textChanged.connect(self.check)
         self.fields.given_date.dateChanged.connect(self.check)

@@ -39,6 +39,7 @@ from ...store import Store, StoreError
 from .. import messages
 from ..background_task import CancelCheck, Progress, Task, TaskSignals
 from ..screen_fit import resize_remembered
+from ..tab_order import chain
 from .import_tables import IssuesTable, MappingTable, guess_category
 
 REPORT_FILTER = "Книга Excel (*.xlsx)"
@@ -76,10 +77,13 @@ class ImportDialog(QDialog):
         self.category = QComboBox()
         self.category.addItem("обучающиеся", PersonCategory.STUDENT.value)
         self.category.addItem("педагоги", PersonCategory.TEACHER.value)
-        choices.addWidget(QLabel("Лист:"))
+        sheet_label, category_label = QLabel("&Лист:"), QLabel("&В списке:")
+        sheet_label.setBuddy(self.sheet)
+        category_label.setBuddy(self.category)
+        choices.addWidget(sheet_label)
         choices.addWidget(self.sheet)
         choices.addSpacing(20)
-        choices.addWidget(QLabel("В списке:"))
+        choices.addWidget(category_label)
         choices.addWidget(self.category)
         choices.addStretch(1)
         layout.addLayout(choices)
@@ -109,10 +113,10 @@ class ImportDialog(QDialog):
         layout.addWidget(self.progress)
 
         buttons = QHBoxLayout()
-        self.report_button = QPushButton("Сохранить отчёт…")
+        self.report_button = QPushButton("Сохранить &отчёт…")
         self.report_button.setVisible(False)
         self.report_button.clicked.connect(self.save_report)
-        self.load_button = QPushButton("Загрузить")
+        self.load_button = QPushButton("&Загрузить")
         self.load_button.setDefault(True)
         self.load_button.clicked.connect(self.start)
         self.cancel_button = QPushButton("Отмена")
@@ -140,6 +144,20 @@ class ImportDialog(QDialog):
         self.notes.setText("\n".join(preview.notes))
         self.notes.setVisible(bool(preview.notes))
         self.mapping.show_preview(preview)
+        # Tab as the eye reads: the sheet and the category, the column combos left to right
+        # (cell widgets came after «Отмена»), the file's rows, the rejected rows, the buttons
+        chain(
+            [
+                self.sheet,
+                self.category,
+                *self.mapping.combos(),
+                self.mapping,
+                self.issues,
+                self.report_button,
+                self.load_button,
+                self.cancel_button,
+            ]
+        )
 
     def _choose_sheet(self, name: str) -> None:
         try:

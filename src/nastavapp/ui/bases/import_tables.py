@@ -51,6 +51,10 @@ class MappingTable(QTableWidget):
         assert isinstance(widget, QComboBox)
         return widget
 
+    def combos(self) -> list[QComboBox]:
+        """What each column of the file holds, left to right."""
+        return [self.combo(column) for column in range(self.columnCount())]
+
     def show_preview(self, preview: ImportPreview) -> None:
         self._preview = preview
         titles = preview.titles

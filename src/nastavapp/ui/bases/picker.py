@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.bases_rows import BaseRow
+from ..tab_order import tab_buttons_as_shown
 from ..table_search import SearchField, empty_hint, empty_result_note, show_hint
 from .filters import SEARCH_PLACEHOLDER, BaseFilterProxy
 from .fitted_table import FittedTable
@@ -29,11 +30,13 @@ class PersonPicker(QDialog):
         self.setWindowTitle(title)
         self.resize(760, 520)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Найдите участника по ФИО, классу или должности:"))
+        found = QLabel("&Найдите участника по ФИО, классу или должности:")
+        layout.addWidget(found)
         self.proxy = BaseFilterProxy(self)
         self.proxy.setSourceModel(model)
         self.search = SearchField(SEARCH_PLACEHOLDER)  # Ctrl+F in the dialog, Esc clears
         self.search.textChanged.connect(self._search)
+        found.setBuddy(self.search)
         layout.addWidget(self.search)
         self.table = FittedTable()
         self.table.setModel(self.proxy)
@@ -44,12 +47,15 @@ class PersonPicker(QDialog):
         self.empty_note = empty_hint(self.table)
         layout.addWidget(self.table, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.pick_button = self.buttons.addButton("Выбрать", QDialogButtonBox.ButtonRole.AcceptRole)
-        new = self.buttons.addButton("Новый участник…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.pick_button = self.buttons.addButton(
+            "&Выбрать", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        new = self.buttons.addButton("Новый &участник…", QDialogButtonBox.ButtonRole.ActionRole)
         new.clicked.connect(self._new)
         self.buttons.accepted.connect(self._pick)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        tab_buttons_as_shown(self.buttons)
         self.table.selectionModel().selectionChanged.connect(self._sync)
         self._sync()
         self.search.setFocus()

@@ -45,6 +45,7 @@ from ...services.roles import (
     request_choices,
     request_sources,
 )
+from ..tab_order import tab_buttons_as_shown
 from .entry_table import EntryTable
 from .widgets import by_sex, date_edit, problems_label, show_problems, to_date
 
@@ -92,6 +93,7 @@ class _RoleDialog(QDialog):
     def finish_layout(self) -> None:
         self.layout_.addWidget(self.problems)
         self.layout_.addWidget(self.buttons)
+        tab_buttons_as_shown(self.buttons)
         self.check()
 
     def check(self) -> list[str]:  # pragma: no cover - overridden

@@ -82,10 +82,13 @@ def shrinkable(combo: QComboBox) -> None:
     combo.currentTextChanged.connect(combo.setToolTip)  # the whole title of what is cut
 
 
-def caption(text: str, tip: str = "") -> QLabel:
-    """A row's caption, short enough for a 1024 px window; the full wording in its tooltip."""
+def caption(text: str, tip: str = "", buddy: QWidget | None = None) -> QLabel:
+    """A row's caption, short enough for a 1024 px window; the full wording in its tooltip;
+    its Alt+letter goes to ``buddy``."""
     label = QLabel(text)
     label.setToolTip(tip)
+    if buddy is not None:
+        label.setBuddy(buddy)
     return label
 
 
@@ -118,16 +121,17 @@ class OrdersSection(QGroupBox):
         shrinkable(self.order_kind)
         for kind in ORDER_KINDS:
             self.order_kind.addItem(kind_title(kind), kind.value)
-        self.order_button = QPushButton("Составить приказ…")
+        self.order_button = QPushButton("Составить &приказ…")
         self.order_button.clicked.connect(self.open_order)
-        grid.addWidget(caption("Приказ:"), 0, 0)
+        grid.addWidget(caption("Прика&з:", buddy=self.order_kind), 0, 0)
         grid.addWidget(self.order_kind, 0, 1, 1, 2)
         grid.addWidget(self.order_button, 0, BUTTONS)
 
-        regulations = caption("Положение:", "Положение о наставничестве")
+        # the two «Сохранить Word…» are reached by their captions' letters
+        regulations = caption("По&ложение:", "Положение о наставничестве")
         self.regulations_button = self._act_row(grid, 1, regulations, REGULATIONS_TIP)
         self.regulations_button.clicked.connect(self.save_regulations)
-        programme = caption("Программа:", "Программа наставничества на учебный год")
+        programme = caption("Програ&мма:", "Программа наставничества на учебный год")
         self.programme_button = self._act_row(grid, 2, programme, PROGRAMME_TIP)
         self.programme_button.clicked.connect(self.save_programme)
 
@@ -136,16 +140,18 @@ class OrdersSection(QGroupBox):
         self.person.setEditable(True)
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         combo_line(self.person).setPlaceholderText("ФИО, класс или должность")
-        self.person_button = QPushButton("Бланк согласия…")
+        self.person_button = QPushButton("&Бланк согласия…")
         self.person_button.clicked.connect(self.save_person_consent)
-        grid.addWidget(caption("Согласие:", "Согласие на обработку персональных данных"), 3, 0)
+        grid.addWidget(
+            caption("Со&гласие:", "Согласие на обработку персональных данных", self.person), 3, 0
+        )
         grid.addWidget(self.person, 3, 1, 1, 2)
         grid.addWidget(self.person_button, 3, BUTTONS)
         self.school_class = ElidedComboBox()
         shrinkable(self.school_class)
-        self.class_button = QPushButton("Бланки на весь класс…")
+        self.class_button = QPushButton("Бланки на &весь класс…")
         self.class_button.clicked.connect(self.save_class_consents)
-        grid.addWidget(caption("Класс:"), 4, 0)
+        grid.addWidget(caption("&Класс:", buddy=self.school_class), 4, 0)
         grid.addWidget(self.school_class, 4, 1, 1, 2)
         grid.addWidget(self.class_button, 4, BUTTONS)
 
@@ -153,11 +159,11 @@ class OrdersSection(QGroupBox):
         shrinkable(self.list_kind)
         for list_kind in ListKind:
             self.list_kind.addItem(list_kind.label, list_kind.value)
-        self.list_pdf = QPushButton("Сохранить PDF…")
-        self.list_xlsx = QPushButton("Сохранить Excel…")
+        self.list_pdf = QPushButton("Сохр&анить PDF…")
+        self.list_xlsx = QPushButton("С&охранить Excel…")
         self.list_pdf.clicked.connect(lambda: self.save_list(".pdf"))
         self.list_xlsx.clicked.connect(lambda: self.save_list(".xlsx"))
-        grid.addWidget(caption("Список:"), 5, 0)
+        grid.addWidget(caption("Сп&исок:", buddy=self.list_kind), 5, 0)
         grid.addWidget(self.list_kind, 5, 1)
         grid.addWidget(self.list_pdf, 5, BUTTONS - 1)
         grid.addWidget(self.list_xlsx, 5, BUTTONS)
@@ -174,6 +180,7 @@ class OrdersSection(QGroupBox):
         note.setStyleSheet("color: #555555;")
         button = QPushButton("Сохранить Word…")
         button.setToolTip(tip)
+        label.setBuddy(button)  # Alt+letter of the caption saves
         grid.addWidget(label, row, 0)
         grid.addWidget(note, row, 1, 1, 2)
         grid.addWidget(button, row, BUTTONS)

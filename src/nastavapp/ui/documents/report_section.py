@@ -74,14 +74,16 @@ class ReportSection(QGroupBox):
         layout.addWidget(about)
 
         options = QHBoxLayout()
-        options.addWidget(QLabel("Дата расчёта показателей:"))
+        date_label = QLabel("&Дата расчёта показателей:")
+        options.addWidget(date_label)
         self.reference_date = date_edit(today, today)
+        date_label.setBuddy(self.reference_date)
         self.reference_date.setToolTip(
             "На эту дату считаются возраст обучающихся и просроченные мероприятия"
         )
         options.addWidget(self.reference_date)
         options.addSpacing(16)
-        self.with_lists = QCheckBox("Со списками пар и участников")
+        self.with_lists = QCheckBox("Со списками пар и у&частников")
         options.addWidget(self.with_lists)
         options.addStretch(1)
         layout.addLayout(options)
@@ -92,8 +94,8 @@ class ReportSection(QGroupBox):
         layout.addWidget(privacy)
 
         row = QHBoxLayout()
-        self.save_xlsx = QPushButton("Сохранить Excel…")
-        self.save_pdf = QPushButton("Сохранить PDF…")
+        self.save_xlsx = QPushButton("Сох&ранить Excel…")
+        self.save_pdf = QPushButton("Сохра&нить PDF…")
         self.save_xlsx.clicked.connect(lambda: self.save(".xlsx"))
         self.save_pdf.clicked.connect(lambda: self.save(".pdf"))
         row.addWidget(self.save_xlsx)

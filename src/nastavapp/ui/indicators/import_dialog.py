@@ -33,6 +33,7 @@ from ...services.questionnaires import QuestionnaireError, template_items
 from ...store import Store, StoreError
 from .. import messages
 from ..screen_fit import resize_remembered
+from ..tab_order import buttons_on_screen, chain
 
 IGNORE = "— не загружать —"
 
@@ -111,6 +112,12 @@ class AnswersImportDialog(QDialog):
         self.combos: dict[int, QComboBox] = {}
         self._fill_matching()
         self._show_preview()
+        # Tab as the eye reads: the question of each column top down (the combos in the
+        # table's cells came after «Отмена»), the skipped rows, the buttons
+        chain([*self.combos.values(), self.problems, *buttons_on_screen(self.buttons)])
+        first = next(iter(self.combos.values()), None)
+        if first is not None:
+            first.setFocus()
 
     def _choices(self) -> list[tuple[str, str]]:
         found = [(IGNORE, "")]

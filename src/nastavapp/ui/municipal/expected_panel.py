@@ -53,9 +53,9 @@ class SchoolDialog(QDialog):
         self.short_name.setPlaceholderText("МБОУ «… СОШ»")
         self.code = QLineEdit()
         self.code.setPlaceholderText("ИНН или код школы, как в её отчёте (необязательно)")
-        form.addRow("Полное наименование:", self.full_name)
-        form.addRow("Краткое наименование:", self.short_name)
-        form.addRow("Код:", self.code)
+        form.addRow("&Полное наименование:", self.full_name)
+        form.addRow("&Краткое наименование:", self.short_name)
+        form.addRow("Ко&д:", self.code)
         layout.addLayout(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -82,14 +82,14 @@ class ExpectedPanel(QWidget):
         layout = QVBoxLayout(self)
         self.explanation = note()
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Добавить школу…")
-        self.import_button = QPushButton("Загрузить список…")
+        self.add_button = QPushButton("&Добавить школу…")
+        self.import_button = QPushButton("&Загрузить список…")
         self.import_button.setToolTip(
             "Таблица Excel, ODS или CSV: столбцы «Наименование», «Краткое наименование», «Код» "
             "или просто наименования в первом столбце"
         )
-        self.from_reports = QPushButton("Добавить приславшие отчёт")
-        self.remove_button = QPushButton("Удалить из списка")
+        self.from_reports = QPushButton("Добавить присла&вшие отчёт")
+        self.remove_button = QPushButton("Удалить из спис&ка")
         self.add_button.clicked.connect(self.ask_school)
         self.import_button.clicked.connect(self.import_list)
         self.from_reports.clicked.connect(self.add_reporting)

@@ -87,9 +87,9 @@ class ReportsPanel(QWidget):
         for column in range(1, len(self.HEADERS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         row = QHBoxLayout()
-        self.history = QCheckBox("Показать заменённые отчёты (историю)")
+        self.history = QCheckBox("Показать заменённые отчёты (&историю)")
         self.history.toggled.connect(self.historyToggled.emit)
-        self.remove = QPushButton("Удалить отчёт…")
+        self.remove = QPushButton("Уда&лить отчёт…")
         self.remove.setToolTip(
             "Удалить ошибочно добавленный отчёт; если он заменил прежний, прежний снова "
             "станет действующим"

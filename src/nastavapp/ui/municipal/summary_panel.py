@@ -41,7 +41,9 @@ from .panels import make_table, note
 from .summary_columns import column_by_key, menu_title
 
 SETTINGS_TABLE = "municipal_summary"
-NAME_MIN = 230  # the school's column never narrower: «МБОУ «Покровская СОШ № 2»» whole; figures scroll
+NAME_MIN = (
+    230  # the school's column never narrower: «МБОУ «Покровская СОШ № 2»» whole; figures scroll
+)
 MOST_SPARE = 24  # spare room widens a figure's column by at most this
 CELL_PADDING = 14  # the cell's margins and the grid line, both sides together
 SHOW_ALL = "Показать все столбцы"
@@ -90,7 +92,7 @@ class SummaryPanel(QWidget):
             "Наведите указатель на долю, чтобы увидеть числитель и знаменатель, на заголовок — "
             "полное название столбца."
         )
-        self.columns_button = QPushButton("Столбцы…")
+        self.columns_button = QPushButton("Стол&бцы…")
         self.columns_button.setToolTip("Выбрать, какие столбцы сводки показывать на экране")
         self.columns_button.clicked.connect(self._button_menu)
         bottom = QHBoxLayout()

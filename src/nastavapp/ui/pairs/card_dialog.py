@@ -25,7 +25,7 @@ from ...store import Store
 from ..screen_fit import resize_remembered
 from ..screens import heading
 from .card_page import CardPage
-from .card_status import CardFacts
+from .card_status import CardFacts, nbsp
 from .meeting_log import MeetingLog
 from .plan_editor import PlanEditor
 from .widgets import no_default_buttons
@@ -50,9 +50,9 @@ class CardDialog(QDialog):
         self.page = CardPage(store, today)
         self.plan = PlanEditor(store, today)
         self.meetings = MeetingLog(store, today)
-        self.tabs.addTab(self.page, "Карточка")
-        self.tabs.addTab(self.plan, "Индивидуальный план")
-        self.tabs.addTab(self.meetings, "Встречи")
+        self.tabs.addTab(self.page, "&Карточка")
+        self.tabs.addTab(self.plan, "Индивидуальный &план")
+        self.tabs.addTab(self.meetings, "Встре&чи")
         layout.addWidget(self.tabs, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -61,6 +61,9 @@ class CardDialog(QDialog):
             page.changed.connect(self._changed)
         no_default_buttons(self)  # Enter saves a form, it must not close the card
         self.reload()
+        # the keyboard starts on the pages' titles (arrows change the page, Tab goes into it),
+        # not on «Закрыть»
+        self.tabs.tabBar().setFocus()
 
     def reload(self) -> bool:
         card = group_card(self.store, self.group_id)
@@ -71,7 +74,7 @@ class CardDialog(QDialog):
         kind = "Пара" if len(card.mentees) == 1 else "Группа"
         self.setWindowTitle(f"{kind}: {card.title}")
         self.title.setText(f"{kind}: {card.title}")
-        order = f" · приказ {card.order.text}" if card.order else ""
+        order = f" · приказ {nbsp(card.order.text)}" if card.order else ""
         self.subtitle.setText(f"{card.form.label} · {card.kind.label} · {card.status.label}{order}")
         summary = meeting_summaries(self.store, card.year_id, self.today).get(card.id)
         facts = CardFacts(

@@ -96,11 +96,11 @@ class StatusBox(QGroupBox):
         self.work_label = muted_label()
         column.addWidget(self.work_label)
         actions = QHBoxLayout()
-        self.start_button = QPushButton("Начать работу…")
+        self.start_button = QPushButton("Нача&ть работу…")
         self.start_button.clicked.connect(self.start_work)
-        self.complete_button = QPushButton("Завершить…")
+        self.complete_button = QPushButton("&Завершить…")
         self.complete_button.clicked.connect(self.complete)
-        self.disband_button = QPushButton("Расформировать…")
+        self.disband_button = QPushButton("Рас&формировать…")
         self.disband_button.clicked.connect(self.disband)
         for button in (self.start_button, self.complete_button, self.disband_button):
             actions.addWidget(button)
@@ -165,7 +165,7 @@ class StatusBox(QGroupBox):
             "завершена». Статус больше не изменится.",
             "Завершить",
             self.today,
-            reason_label="Итог:",
+            reason_label="&Итог:",
             parent=self,
         )
         self._ask(

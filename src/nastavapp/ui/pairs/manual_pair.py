@@ -96,7 +96,7 @@ class ManualPairDialog(QDialog):
             self.mentor.addItem(mentor_choice_text(load), load.person_id)
         form_layout.addRow("&Наставник:", self.mentor)
         self.search = SearchField("Поиск наставляемого: ФИО, класс")
-        form_layout.addRow("Наставляемые:", self.search)
+        form_layout.addRow("На&ставляемые:", self.search)
         layout.addLayout(form_layout)
         self.mentees = QListWidget()
         for mentee in mentees:

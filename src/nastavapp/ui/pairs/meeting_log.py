@@ -57,6 +57,7 @@ from .widgets import SubmitBox, columns_table, muted_label, on_delete_key
 
 PLAN_STATUSES = (GroupStatus.APPROVED, GroupStatus.ACTIVE)
 PLANNED_ROLE = Qt.ItemDataRole.UserRole
+SAVE_NEW, SAVE_EDITED = "Запис&ать встречу (Enter)", "Со&хранить изменения (Enter)"
 
 
 class MeetingLog(QWidget):
@@ -101,7 +102,7 @@ class MeetingLog(QWidget):
         self.plan_note = muted_label()
         self.plan_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         plan_layout.addWidget(self.plan_note, 1)
-        self.plan_hint = muted_label("Двойной щелчок — подставить встречу в форму.")
+        self.plan_hint = muted_label("Двойной щелчок или Enter — подставить встречу в форму.")
         plan_layout.addWidget(self.plan_hint)
         splitter.addWidget(plan_box)
         splitter.setStretchFactor(0, 3)
@@ -140,7 +141,8 @@ class MeetingLog(QWidget):
         grid.addWidget(self.type, 0, 3)
         grid.addWidget(topic_label, 0, 4)
         grid.addWidget(self.topic, 0, 5)
-        grid.addWidget(QLabel("Пришли:"), 1, 0)
+        self.came_label = QLabel("П&ришли:")  # its buddy: the first check box of the pair
+        grid.addWidget(self.came_label, 1, 0)
         self.people = QHBoxLayout()
         grid.addLayout(self.people, 1, 1, 1, 5)
         grid.addWidget(notes_label, 2, 0)
@@ -148,11 +150,11 @@ class MeetingLog(QWidget):
         grid.setColumnStretch(5, 1)
         buttons = QHBoxLayout()
         self.mode_label = muted_label()
-        self.save_button = QPushButton("Записать встречу (Enter)")
+        self.save_button = QPushButton(SAVE_NEW)
         self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton("Отменить правку")
+        self.cancel_button = QPushButton("&Отменить правку")
         self.cancel_button.clicked.connect(self.clear_form)
-        self.delete_button = QPushButton("Удалить встречу…")
+        self.delete_button = QPushButton("&Удалить встречу…")
         self.delete_button.clicked.connect(self.delete)
         buttons.addWidget(self.mode_label, 1)
         for button in (self.save_button, self.cancel_button, self.delete_button):
@@ -174,6 +176,7 @@ class MeetingLog(QWidget):
         for box in self.came.values():
             self.people.addWidget(box)
         self.people.addStretch(1)
+        self.came_label.setBuddy(next(iter(self.came.values())))
         chain = [self.date, self.type, self.topic, *self.came.values(), self.notes]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)  # the keyboard goes the way the form reads
@@ -255,11 +258,12 @@ class MeetingLog(QWidget):
         self._suggest_topic()
         for box in self.came.values():
             box.setChecked(True)
-        self.save_button.setText("Записать встречу (Enter)")
+        self.save_button.setText(SAVE_NEW)
         self.mode_label.setText("Новая встреча. Тема по умолчанию — как в подсказке.")
         self.cancel_button.setVisible(False)
         self.delete_button.setEnabled(False)
-        self.date.setFocus()
+        if self.isVisible():  # the next meeting; from a hidden page it took the keyboard from
+            self.date.setFocus()  # the plan or the card, whose save reads the pair again
 
     def _suggest_topic(self, *_args: object) -> None:
         kind = MeetingType(self.type.currentData())
@@ -304,7 +308,7 @@ class MeetingLog(QWidget):
         self.notes.setText(record.notes)
         for person, box in self.came.items():
             box.setChecked(person in record.attendee_ids)
-        self.save_button.setText("Сохранить изменения (Enter)")
+        self.save_button.setText(SAVE_EDITED)
         self.mode_label.setText(f"Правка встречи {record.meeting_date:%d.%m.%Y}.")
         self.cancel_button.setVisible(True)
         self.delete_button.setEnabled(True)

@@ -115,13 +115,15 @@ class PlanEditor(QWidget):
         self.progress_label = QLabel()
         self.search = SearchField("Поиск в плане")
         self.search.setMaximumWidth(220)
-        top.addWidget(QLabel("Наставляемый:"))
+        mentee_label = QLabel("&Наставляемый:")
+        mentee_label.setBuddy(self.mentee)
+        top.addWidget(mentee_label)
         top.addWidget(self.mentee)
         top.addWidget(self.search)
         top.addStretch(1)
         top.addWidget(self.progress_label)
         top.addWidget(self.progress_bar)
-        self.print_button = QPushButton("Печать плана (PDF)…")
+        self.print_button = QPushButton("Печа&ть плана (PDF)…")
         self.print_button.setToolTip(
             "Планы всех наставляемых пары или группы — каждый с новой страницы — в файл PDF: "
             "распечатать и подписать"
@@ -132,9 +134,11 @@ class PlanEditor(QWidget):
         templates = QHBoxLayout()
         self.template = QComboBox()
         self.template.setMinimumWidth(340)
-        self.apply_button = QPushButton("Добавить пункты шаблона")
+        self.apply_button = QPushButton("&Добавить пункты шаблона")
         self.apply_button.clicked.connect(self.apply_template)
-        templates.addWidget(QLabel("Шаблон:"))
+        template_label = QLabel("&Шаблон:")
+        template_label.setBuddy(self.template)
+        templates.addWidget(template_label)
         templates.addWidget(self.template, 1)
         templates.addWidget(self.apply_button)
         layout.addLayout(templates)
@@ -162,24 +166,26 @@ class PlanEditor(QWidget):
         self.result.setPlaceholderText("чем закончилось")
         self.planned, self.done = optional_date_edit(None), optional_date_edit(None)
         self.done.setToolTip("Дата выполнения; «не указана» — пункт ещё не выполнен")
-        grid.addWidget(QLabel("Направление:"), 0, 0)
-        grid.addWidget(self.direction, 0, 1)
-        grid.addWidget(QLabel("Срок:"), 0, 2)
-        grid.addWidget(self.planned, 0, 3)
-        grid.addWidget(QLabel("Задача:"), 1, 0)
-        grid.addWidget(self.task, 1, 1)
-        grid.addWidget(QLabel("Выполнено:"), 1, 2)
-        grid.addWidget(self.done, 1, 3)
-        grid.addWidget(QLabel("Результат:"), 2, 0)
-        grid.addWidget(self.result, 2, 1, 1, 3)
+        # each caption's Alt+letter goes to its field (Alt+З to the task, the one to fill)
+        for text, field, row, column, span in (
+            ("Н&аправление:", self.direction, 0, 0, 1),
+            ("&Срок:", self.planned, 0, 2, 1),
+            ("&Задача:", self.task, 1, 0, 1),
+            ("&Выполнено:", self.done, 1, 2, 1),
+            ("&Результат:", self.result, 2, 0, 3),
+        ):
+            label = QLabel(text)
+            label.setBuddy(field)
+            grid.addWidget(label, row, column)
+            grid.addWidget(field, row, column + 1, 1, span)
         grid.setColumnStretch(1, 1)
         buttons = QHBoxLayout()
         self.mode_label = QLabel()
-        self.new_button = QPushButton("Новый пункт")
+        self.new_button = QPushButton("Новый п&ункт")
         self.new_button.clicked.connect(self.new_item)
-        self.save_button = QPushButton("Сохранить пункт (Enter)")
+        self.save_button = QPushButton("Со&хранить пункт (Enter)")
         self.save_button.clicked.connect(self.save)
-        self.delete_button = QPushButton("Удалить пункт…")
+        self.delete_button = QPushButton("Уда&лить пункт…")
         self.delete_button.clicked.connect(self.delete)
         buttons.addWidget(self.mode_label, 1)
         for button in (self.new_button, self.save_button, self.delete_button):

@@ -12,7 +12,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QObject, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -267,7 +267,15 @@ class MentorDelegate(QStyledItemDelegate):
                 mentor.person_id,
             )
         combo.activated.connect(lambda _i, c=combo: self._commit(c))
+        # the list opens at once: arrows move in it, Enter takes a mentor, Esc keeps the one
+        # there (on the closed combo each arrow press took the next mentor and shut it)
+        QTimer.singleShot(0, combo, lambda: MentorDelegate._drop_down(combo))
         return combo
+
+    @staticmethod
+    def _drop_down(combo: QComboBox) -> None:
+        if combo.isVisible():  # not when the editor was closed at once
+            combo.showPopup()
 
     def _commit(self, combo: QComboBox) -> None:
         self.commitData.emit(combo)

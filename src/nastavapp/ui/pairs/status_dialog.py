@@ -36,7 +36,7 @@ class StatusDialog(QDialog):
         action: str,
         today: date,
         *,
-        reason_label: str = "Примечание:",
+        reason_label: str = "&Примечание:",
         reason_required: bool = False,
         with_date: bool = True,
         parent: QWidget | None = None,
