@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -62,13 +63,20 @@ class StatusDialog(QDialog):
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(action)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
+        self.ok_button.setAutoDefault(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.reason_edit.textChanged.connect(self._sync)
         self._sync()
         self.reason_edit.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # the change cannot be undone: Enter in the reason cancels, the action wants a click;
+        # set here because the button box makes its accepting button the default when shown
+        super().showEvent(event)
+        self.ok_button.setDefault(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
 
     def day(self) -> date:
         return to_date(self.date_edit)
