@@ -368,6 +368,23 @@ def test_matching_runs_off_the_gui_thread_with_a_busy_indicator(qtbot, screen):
     }
 
 
+def test_pairs_approved_under_the_forming_filter_stay_in_view(qtbot, screen, school):
+    first = pair(school, "pupil_mentor", "pupil_a", form=F.STUDENT_STUDENT)
+    groups = screen.groups
+    groups.reload()
+    screen.tabs.setCurrentWidget(groups)
+    filter_ = groups.status_filter
+    filter_.setCurrentIndex(filter_.findData(GroupStatus.FORMING.value))
+    groups.select(first)
+    groups.approve_button.click()
+    type_text(groups.dialog.number_edit, "12-о")
+    with qtbot.waitSignal(screen.dataChanged):
+        groups.dialog.ok_button.click()
+    assert filter_.currentText() == "Действующие"  # was «формируется»: an empty table
+    assert groups.selected_cards()[0].id == first
+    assert groups.selected_cards()[0].status is GroupStatus.APPROVED
+
+
 def test_score_explanation_comes_from_the_weights(screen):
     from nastavapp.services.matching import RULES, WEIGHTS
 

@@ -193,6 +193,9 @@ class GroupsTab(QWidget):
             except PairError as exc:
                 messages.error(self, str(exc))
                 return
+            if self.status_filter.currentData() == GroupStatus.FORMING.value:
+                # «формируется» would hide the pairs just approved: keep them in view, selected
+                self.status_filter.setCurrentIndex(self.status_filter.findData(LIVE))
             self.reload(dialog.group_ids())
             self.counts.setText(
                 f"Утверждено приказом {order.text}: {len(forming)}. " + self.counts.text()
