@@ -766,3 +766,55 @@ def test_notes_under_a_list_are_told_apart_from_people(tmp_path, school_store):
         (4, (NOT_A_PERSON,)),
         (5, (NOT_A_PERSON,)),
     ]
+
+
+def test_a_teachers_birth_year_alone_is_left_out_and_said(tmp_path, school_store):
+    """A teacher's birth date is optional: «1990» no longer rejects the row; a pupil's is not."""
+    path = tmp_path / "педагоги.csv"
+    path.write_text(
+        "ФИО;Дата рождения;Должность\nСоколова Нина Петровна;1978;учитель математики\n"
+        "Орлов Пётр Ильич;12.05.1990;учитель истории\nЗайцева Ольга;1985 г.;педагог-психолог\n",
+        encoding="utf-8",
+    )
+    result = import_persons(
+        school_store, prepare_import(path), PersonCategory.TEACHER, today=TODAY, dry_run=True
+    )
+    assert not result.rejected
+    assert [(a.person.last_name, a.person.birth_date) for a in result.accepted] == [
+        ("Соколова", None),
+        ("Орлов", date(1990, 5, 12)),
+        ("Зайцева", None),
+    ]
+    assert result.years_only == [2, 4]
+    assert result.notes() == [
+        "У педагогов в строках 2, 4 указан только год рождения: дата рождения педагога "
+        "необязательна, поэтому она оставлена пустой, а сами педагоги загружаются."
+    ]
+    pupils = tmp_path / "5Б.csv"
+    pupils.write_text("ФИО;Дата рождения;Класс\nИванов Кирилл;2014;5Б\n", encoding="utf-8")
+    as_pupils = import_persons(
+        school_store, prepare_import(pupils), PersonCategory.STUDENT, today=TODAY, dry_run=True
+    )
+    assert [r.reasons for r in as_pupils.rejected] == [
+        ("Указан только год рождения «2014»: нужна полная дата.",)
+    ]
+    assert as_pupils.notes() == []
+
+
+def test_the_import_dialog_says_the_teachers_birth_years_were_left_out(
+    qtbot, tmp_path, school_store
+):
+    from nastavapp.ui.bases.import_dialog import ImportDialog
+
+    path = tmp_path / "педагоги.csv"
+    path.write_text(
+        "ФИО;Дата рождения;Должность\nСоколова Нина Петровна;1978;учитель математики\n",
+        encoding="utf-8",
+    )
+    dialog = ImportDialog(school_store, prepare_import(path), TODAY)
+    qtbot.addWidget(dialog)
+    dialog.category.setCurrentIndex(dialog.category.findData(PersonCategory.TEACHER.value))
+    dialog.check()
+    text = dialog.summary.text()
+    assert "Будут загружены: <b>1</b>" in text
+    assert "<br>У педагогов в строках 2 указан только год рождения" in text

@@ -88,6 +88,8 @@ def run(args: argparse.Namespace) -> int:
         )
     else:
         print(f"Загружено {KINDS[args.kind]}: {result.imported}.")
+    for note in result.notes():
+        print(note)
     print(f"Повторов (не созданы повторно): {len(result.duplicates)}.")
     for dup in result.duplicates:
         born = dup.person.birth_date

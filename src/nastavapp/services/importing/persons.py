@@ -33,7 +33,15 @@ from ..person_fields import PersonFields, check_person, normalized
 from .header import Column, ColumnMapping, column_titles
 from .preview import ImportPreview
 from .reading import ImportFileError, Row
-from .rows import CellError, cell_text, parse_class, parse_date, parse_experience, parse_sex
+from .rows import (
+    CellError,
+    YearOnlyError,
+    cell_text,
+    parse_class,
+    parse_date,
+    parse_experience,
+    parse_sex,
+)
 from .same_person import MetPeople
 
 IMPORTABLE = (PersonCategory.STUDENT, PersonCategory.TEACHER)
@@ -100,6 +108,18 @@ class ImportResult:
     duplicates: list[DuplicateRow] = field(default_factory=list)
     rejected: list[RejectedRow] = field(default_factory=list)
     stored: bool = False  # False for a dry run
+    years_only: list[int] = field(default_factory=list)  # teachers' rows with a birth year only
+
+    def notes(self) -> list[str]:
+        """What was taken as it could be, in Russian (shown beside the figures)."""
+        if not self.years_only:
+            return []
+        rows = ", ".join(str(n) for n in self.years_only[:10])
+        more = f" и ещё {len(self.years_only) - 10}" if len(self.years_only) > 10 else ""
+        return [
+            f"У педагогов в строках {rows}{more} указан только год рождения: дата рождения "
+            "педагога необязательна, поэтому она оставлена пустой, а сами педагоги загружаются."
+        ]
 
     @property
     def imported(self) -> int:
@@ -173,6 +193,8 @@ def import_persons(
         else:
             seen.add(key, number)
             result.accepted.append(AcceptedRow(number, outcome))
+            if category is PersonCategory.TEACHER and _year_only(row, mapping, today):
+                result.years_only.append(number)
     if not dry_run:
         if result.accepted:
             _back_up_first(store)
@@ -213,6 +235,16 @@ def _name_text(row: Row, mapping: ColumnMapping) -> str:
     return cell_text(_cell(row, mapping, Column.FULL_NAME))
 
 
+def _year_only(row: Row, mapping: ColumnMapping, today: date) -> bool:
+    try:
+        parse_date(_cell(row, mapping, Column.BIRTH_DATE), today)
+    except YearOnlyError:
+        return True
+    except CellError:
+        pass
+    return False
+
+
 def _header_name(rows: list[Row], mapping: ColumnMapping) -> str | None:
     if mapping.header_row is None:
         return None
@@ -247,11 +279,14 @@ def _read_row(
         full = FullName.parse(name)
     reasons: list[str] = []
     birth_date = experience = None
+    teacher = category is PersonCategory.TEACHER
     try:
         birth_date = parse_date(cells.get(Column.BIRTH_DATE, ""), today)
+    except YearOnlyError as exc:
+        if not teacher:  # a teacher's birth date is optional: left empty, said apart
+            reasons.append(str(exc))
     except CellError as exc:
         reasons.append(str(exc))
-    teacher = category is PersonCategory.TEACHER
     if teacher:
         try:
             experience = parse_experience(cells.get(Column.EXPERIENCE, ""))

@@ -57,6 +57,10 @@ class CellError(ValueError):
     """A cell cannot be understood; ``str()`` is the Russian reason."""
 
 
+class YearOnlyError(CellError):
+    """A birth date that is only a year («1990»): an error for a pupil, whose age counts."""
+
+
 def cell_text(cell: Cell) -> str:
     """A cell as the user would read it: trimmed text, «7» not «7.0», dates as 04.03.2012."""
     if isinstance(cell, str):
@@ -96,13 +100,13 @@ def parse_date(cell: Cell, today: date) -> date | None:
         if named_month:
             return _make_date(int(match.group(3)), named_month, int(match.group(1)), text)
     if re.fullmatch(r"\d{4}(\s*г\.?)?", text):
-        raise CellError(f"Указан только год рождения «{text}»: нужна полная дата.")
+        raise YearOnlyError(f"Указан только год рождения «{text}»: нужна полная дата.")
     raise CellError(f"Дата «{text}» не распознана: нужна запись вида 04.03.2012.")
 
 
 def _from_number(value: float) -> date:
     if value == int(value) and 1900 <= value <= 2100:
-        raise CellError(f"Указан только год рождения «{int(value)}»: нужна полная дата.")
+        raise YearOnlyError(f"Указан только год рождения «{int(value)}»: нужна полная дата.")
     if 3000 <= value <= 80000:  # an Excel day number in a cell not formatted as a date
         return _EXCEL_EPOCH + timedelta(days=int(value))
     raise CellError(f"Дата «{cell_text(value)}» не распознана: нужна запись вида 04.03.2012.")

@@ -9,6 +9,7 @@ QThreadPool with progress and «Отмена»; cancelling stores nothing.
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QCloseEvent
@@ -189,7 +190,7 @@ class ImportDialog(QDialog):
         self.summary.setText(
             f"Будут загружены: <b>{len(result.accepted)}</b> · отклонены: "
             f"<b style='color:#c62828'>{len(result.rejected)}</b> · уже есть в базе или "
-            f"повторяются: <b>{len(result.duplicates)}</b>"
+            f"повторяются: <b>{len(result.duplicates)}</b>" + _notes_html(result)
         )
         self.issues.show_result(result)
         self.load_button.setEnabled(bool(result.accepted))
@@ -247,7 +248,7 @@ class ImportDialog(QDialog):
         self.summary.setText(
             f"Загружено: <b>{result.imported}</b> · отклонено строк: "
             f"<b style='color:#c62828'>{len(result.rejected)}</b> · не загружены как повторы: "
-            f"<b>{len(result.duplicates)}</b>"
+            f"<b>{len(result.duplicates)}</b>" + _notes_html(result)
         )
         self.issues.show_result(result)
         self.report_button.setVisible(bool(result.rejected or result.duplicates))
@@ -297,3 +298,8 @@ class ImportDialog(QDialog):
             self._task.cancel()
         self.pool.waitForDone()
         super().closeEvent(event)
+
+
+def _notes_html(result: ImportResult) -> str:
+    """The result's notes under its figures (a teacher's birth year alone, left out)."""
+    return "".join(f"<br>{escape(note)}" for note in result.notes())
