@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtWidgets import QScrollArea
+
 from nastavapp.services.years import current_year
 from nastavapp.ui.indicators.monitoring_tab import MonitoringTab
 from nastavapp.ui.indicators.tables import ReportTable
@@ -108,3 +110,23 @@ def test_mean_scores_always_show_their_tenth(qtbot, demo):
         if table.text(row, 0).startswith(("Эффективность", "Средний балл"))
     ]
     assert scores and all(s == "—" or (s[-2] == "," and s[-1].isdigit()) for s in scores), scores
+
+
+def test_the_list_of_pairs_has_a_page_of_its_own_all_its_height(qtbot, demo):
+    """It stood under the forms' table in a scrolling page: a scroll inside a scroll, its lower
+    rows under the page's edge at 1024×768."""
+    tab = MonitoringTab(demo, DAY)
+    qtbot.addWidget(tab)
+    tab.resize(WIDTH, 600)
+    tab.show_year(current_year(demo))
+    tab.show()
+    titles = [tab.tabs.tabText(i) for i in range(tab.tabs.count())]
+    assert titles[2:] == ["Активность по формам", "Пары и группы"]
+    tab.tabs.setCurrentIndex(3)
+    qtbot.wait(20)
+    page = tab.tabs.currentWidget()
+    assert tab.pairs.parent() is page and not page.findChildren(QScrollArea)
+    assert tab.pairs.model_.rowCount() > 0
+    bottom = tab.pairs.mapTo(page, tab.pairs.rect().bottomLeft()).y()
+    assert bottom <= page.height()  # the whole table in view; it scrolls its own rows
+    assert tab.pairs.height() > page.height() // 2

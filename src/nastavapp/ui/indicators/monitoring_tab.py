@@ -119,7 +119,7 @@ class MonitoringTab(QWidget):
         page.addStretch(1)
 
     def _build_activity(self) -> None:
-        page = _page(self.tabs, "Активность пар и групп")
+        page = _page(self.tabs, "Активность по формам")
         page.addWidget(section_title("По формам наставничества"))
         page.addWidget(
             caption(
@@ -132,18 +132,24 @@ class MonitoringTab(QWidget):
             rows.ACTIVITY_FORM_TITLES, [200, 90, 70, 110, 120, 100, 150]
         )
         page.addWidget(self.activity_forms)
-        page.addWidget(section_title("Пары и группы"))
-        page.addWidget(
+        page.addStretch(1)
+        # the long list has a page of its own, all its height: inside the scrolling page above
+        # it scrolled within a scroll, its lower rows under the page's edge
+        pairs_page = QWidget()
+        layout = QVBoxLayout(pairs_page)
+        layout.setContentsMargins(6, 8, 6, 8)
+        layout.setSpacing(6)
+        layout.addWidget(
             caption(
-                "Красным — последняя встреча больше 30 дней назад. Щёлкните заголовок столбца, "
-                "чтобы упорядочить список."
+                "Действующие пары и группы. Красным — последняя встреча больше 30 дней назад. "
+                "Щёлкните заголовок столбца, чтобы упорядочить список."
             )
         )
         self.pairs = ReportTable(
             rows.PAIR_TITLES, [330, 150, 130, 70, 150, 90], sortable=True, fit_rows=False
         )
-        self.pairs.setMinimumHeight(260)
-        page.addWidget(self.pairs, 1)
+        layout.addWidget(self.pairs, 1)
+        self.tabs.addTab(pairs_page, "Пары и группы")
 
     # data -------------------------------------------------------------------------------------
     def show_year(self, year: AcademicYear | None) -> None:
