@@ -31,7 +31,7 @@ from ..models.vocab import (
     Role,
 )
 from ..store import Store
-from .years import YearError, create_year, set_current_year
+from .years import YearError, add_year
 
 _CLASS = re.compile(r"^(\d{1,2})(.*)$")
 CONTINUING = (GroupStatus.APPROVED, GroupStatus.ACTIVE)
@@ -170,27 +170,24 @@ def _carry_groups(session: Session, old: AcademicYear, new: AcademicYear) -> int
 
 
 def start_new_year(store: Store, title: str, *, from_year: AcademicYear) -> CarryOver:
-    """Create ``title`` (its roadmap from the template) and carry over from ``from_year``."""
+    """Create ``title`` (its roadmap from the template) and carry over from ``from_year``.
+
+    One transaction: the year, its roadmap and the carry-over are saved together or not at
+    all. (Removing a half-made year after a failure did not work when the failure was the
+    file locked by another program or the disk full: the removal failed the same way, and a
+    current year without its pupils promoted stayed in the file.)
+    """
     if title <= from_year.title:
         raise YearError(f"Новый учебный год должен идти после {from_year.title}.")
     forms = [MentoringForm(code) for code in from_year.forms]
-    new = create_year(store, title, forms, make_current=True)
-    try:
-        with store.session() as session:
-            old = session.get(AcademicYear, from_year.id)
-            fresh = session.get(AcademicYear, new.id)
-            assert old is not None and fresh is not None
-            promoted, graduated = _promote_pupils(session)
-            mentors = _carry_mentors(session, old, fresh)
-            groups = _carry_groups(session, old, fresh)
-            session.commit()
-    except Exception:
-        # all or nothing: without its carry-over the new year is removed again
-        with store.session() as session:
-            half = session.get(AcademicYear, new.id)
-            if half is not None:
-                session.delete(half)
-                session.commit()
-        set_current_year(store, from_year.id)  # type: ignore[arg-type]
-        raise
-    return CarryOver(new, promoted, graduated, len(mentors), groups)
+    with store.session() as session:
+        old = session.get(AcademicYear, from_year.id)
+        if old is None:
+            raise YearError("Учебный год, из которого переносятся данные, не найден.")
+        fresh = add_year(session, title, forms, make_current=True)
+        promoted, graduated = _promote_pupils(session)
+        mentors = _carry_mentors(session, old, fresh)
+        groups = _carry_groups(session, old, fresh)
+        session.commit()
+        session.refresh(fresh)
+    return CarryOver(fresh, promoted, graduated, len(mentors), groups)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from ..models import AcademicYear
 from ..models.vocab import MentoringForm
@@ -75,26 +75,37 @@ def set_current_year(store: Store, year_id: int) -> AcademicYear:
         return chosen
 
 
-def create_year(
-    store: Store, title: str, forms: list[MentoringForm], *, make_current: bool = True
+def add_year(
+    session: Session, title: str, forms: list[MentoringForm], *, make_current: bool = True
 ) -> AcademicYear:
-    """Add an academic year with the forms the school uses in it (and its roadmap)."""
+    """Add an academic year and its roadmap to ``session``, not committed (the caller's
+    transaction: a new year and its carry-over are saved together or not at all)."""
     from .roadmap import create_year_roadmap
 
     normal, start, end = parse_year_title(title)
     if not forms:
         raise YearError("Выберите хотя бы одну форму наставничества.")
+    if session.exec(select(AcademicYear).where(AcademicYear.title == normal)).first():
+        raise YearError(f"Учебный год {normal} уже есть в базе.")
+    year = AcademicYear(
+        title=normal, start_date=start, end_date=end, forms=[f.value for f in forms]
+    )
+    session.add(year)
+    session.flush()
+    create_year_roadmap(session, year)
+    if make_current:
+        for other in session.exec(select(AcademicYear)).all():
+            other.is_current = other.id == year.id
+            session.add(other)
+    return year
+
+
+def create_year(
+    store: Store, title: str, forms: list[MentoringForm], *, make_current: bool = True
+) -> AcademicYear:
+    """Add an academic year with the forms the school uses in it (and its roadmap)."""
     with store.session() as session:
-        if session.exec(select(AcademicYear).where(AcademicYear.title == normal)).first():
-            raise YearError(f"Учебный год {normal} уже есть в базе.")
-        year = AcademicYear(
-            title=normal, start_date=start, end_date=end, forms=[f.value for f in forms]
-        )
-        session.add(year)
-        session.flush()
-        create_year_roadmap(session, year)
+        year = add_year(session, title, forms, make_current=make_current)
         session.commit()
         session.refresh(year)
-    if make_current and year.id is not None:
-        year = set_current_year(store, year.id)
     return year
