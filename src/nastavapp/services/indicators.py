@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 from sqlmodel import Session, col, select
 
@@ -52,8 +53,22 @@ def age_on(born: date, day: date) -> int:
 
 
 def share(numerator: int, denominator: int) -> float | None:
-    """Percent to one decimal; None (shown as «—») when there is nobody to count."""
-    return None if denominator == 0 else round(100.0 * numerator / denominator, 1)
+    """Percent to one decimal, a half rounded up as a school rounds (1031 of 2000 = 51,55 →
+    51,6; binary floats would give 51,5); None (shown as «—») when there is nobody to count."""
+    if denominator == 0:
+        return None
+    tenths = (2000 * numerator + denominator) // (2 * denominator)  # exact, in integers
+    return tenths / 10
+
+
+def tenth(value: float) -> float:
+    """A mean to one decimal, a half rounded up (8,85 → 8,9), as :func:`share` does.
+
+    Means of 1–10 answers are fractions with small denominators: a sum that should end in 5
+    may come out of floats a hair below it, so the value is first cut to nine decimals.
+    """
+    exact = Decimal(f"{value:.9f}")
+    return float(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 @dataclass(frozen=True)
@@ -164,7 +179,7 @@ def _satisfaction(session: Session, year_id: int, role: Role, threshold: float) 
         return Satisfaction(None, None, 0, phase)
     satisfied = sum(m >= threshold for m in means)
     return Satisfaction(
-        round(sum(means) / len(means), 1), share(satisfied, len(means)), len(means), phase
+        tenth(sum(means) / len(means)), share(satisfied, len(means)), len(means), phase
     )
 
 

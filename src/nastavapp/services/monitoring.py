@@ -19,7 +19,7 @@ from sqlmodel import col, select
 from ..models import Answer, QuestionItem, QuestionnaireResponse, QuestionnaireTemplate
 from ..models.vocab import Audience, MentoringForm, QuestionnairePhase, QuestionType
 from ..store import Store
-from .indicators import DEFAULT_SATISFIED_THRESHOLD, share
+from .indicators import DEFAULT_SATISFIED_THRESHOLD, share, tenth
 from .questionnaires import ItemChange, growth
 
 FormKey = MentoringForm | None
@@ -27,7 +27,7 @@ FormKey = MentoringForm | None
 
 def mean(values: Iterable[float]) -> float | None:
     found = list(values)
-    return round(sum(found) / len(found), 1) if found else None
+    return tenth(sum(found) / len(found)) if found else None
 
 
 def form_order(forms: Iterable[FormKey]) -> list[FormKey]:

@@ -1,0 +1,106 @@
+"""Figures of the report found wrong by an audit against hand counts, each on a real data file.
+
+Every test builds the situation in the SQLite file of ``school_store`` and asserts the exact
+figure worked out by hand here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from nastavapp.models import (
+    Answer,
+    GroupMember,
+    MentoringGroup,
+    Person,
+    QuestionItem,
+    QuestionnaireResponse,
+    QuestionnaireTemplate,
+)
+from nastavapp.models.vocab import (
+    Audience,
+    GroupStatus,
+    MentoringForm,
+    PersonCategory,
+    QuestionnairePhase,
+    QuestionType,
+    Role,
+)
+from nastavapp.services.indicators import compute_indicators, share
+from nastavapp.services.stats import collect_stats
+from nastavapp.services.years import current_year
+
+REF = date(2026, 5, 25)
+S, T = PersonCategory.STUDENT, PersonCategory.TEACHER
+
+
+def _people(session, count, category, name="Ученик"):
+    people = [
+        Person(category=category, last_name=f"{name}{i}", first_name="Тест") for i in range(count)
+    ]
+    session.add_all(people)
+    session.flush()
+    return [p.id for p in people]
+
+
+def _group(session, year_id, mentor, mentees, form=MentoringForm.STUDENT_STUDENT):
+    group = MentoringGroup(year_id=year_id, mentor_id=mentor, form=form, status=GroupStatus.ACTIVE)
+    session.add(group)
+    session.flush()
+    for mentee in mentees:
+        session.add(GroupMember(group_id=group.id, person_id=mentee))
+    return group.id
+
+
+def _final_answers(session, year_id, role, answers):
+    """A final questionnaire of ``role`` with two 1–10 items, one response per pair of scores."""
+    audience = Audience.MENTEE if role is Role.MENTEE else Audience.MENTOR
+    template = QuestionnaireTemplate(
+        year_id=year_id, title="Итоговая", audience=audience, phase=QuestionnairePhase.FINAL
+    )
+    session.add(template)
+    session.flush()
+    items = [
+        QuestionItem(template_id=template.id, text=f"Вопрос {i}", type=QuestionType.SCALE)
+        for i in range(2)
+    ]
+    session.add_all(items)
+    session.flush()
+    for values in answers:
+        response = QuestionnaireResponse(template_id=template.id, role=role)
+        session.add(response)
+        session.flush()
+        for item, value in zip(items, values, strict=True):
+            session.add(Answer(response_id=response.id, item_id=item.id, value_int=value))
+
+
+# --- rounding ---------------------------------------------------------------------------------
+def test_a_share_ending_in_a_half_is_rounded_up_as_in_school(school_store):
+    """2 of 160 pupils = 1,25 % → 1,3 % (Excel's ROUND and a calculator say so); binary
+    floats rounded it to 1,2. The demo «large» school showed 1031 of 2000 as 51,5 %, not 51,6."""
+    year = current_year(school_store)
+    with school_store.session() as session:
+        pupils = _people(session, 160, S)
+        _group(session, year.id, pupils[0], [pupils[1]])
+        session.commit()
+    found = compute_indicators(school_store, year.id, REF)
+    assert (len(found.students_involved.numerator), len(found.students_involved.denominator)) == (
+        2,
+        160,
+    )
+    assert found.students_involved.percent == 1.3
+    assert collect_stats(school_store, today=REF)["indicators"]["share_students_involved"] == 1.3
+    assert share(1031, 2000) == 51.6
+    assert share(1, 3) == 33.3 and share(2, 3) == 66.7 and share(0, 7) == 0.0
+    assert share(5, 5) == 100.0 and share(0, 0) is None
+
+
+def test_an_average_score_ending_in_a_half_is_rounded_up(school_store):
+    """Respondents' means 8,0 and 8,5 average 8,25 → 8,3 (it was 8,2)."""
+    year = current_year(school_store)
+    with school_store.session() as session:
+        _final_answers(session, year.id, Role.MENTEE, [(8, 8), (8, 9)])
+        session.commit()
+    found = compute_indicators(school_store, year.id, REF)
+    assert found.satisfaction_mentees.average == 8.3
+    assert found.satisfaction_mentees.respondents == 2
