@@ -104,3 +104,54 @@ def test_an_average_score_ending_in_a_half_is_rounded_up(school_store):
     found = compute_indicators(school_store, year.id, REF)
     assert found.satisfaction_mentees.average == 8.3
     assert found.satisfaction_mentees.respondents == 2
+
+
+# --- the school's satisfaction threshold ----------------------------------------------------
+def test_the_report_counts_satisfied_by_the_schools_threshold(school_store, tmp_path):
+    """«Показатели» counted «удовлетворены» from the school's threshold, the report and its
+    «data» sheet always from 7: with 8,5 the screen said 2 of 3 and the report 3 of 3."""
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from nastavapp.services.documents.report_export import export_report
+    from nastavapp.services.report_data import data_rows
+    from nastavapp.services.settings import set_satisfied_threshold
+
+    year = current_year(school_store)
+    with school_store.session() as session:
+        # respondents' means 8,0; 9,0; 8,5: satisfied from 8,5 are the last two
+        _final_answers(session, year.id, Role.MENTEE, [(8, 8), (9, 9), (8, 9)])
+        session.commit()
+    set_satisfied_threshold(school_store, 8.5)
+    rows = dict(data_rows(school_store, REF))
+    assert rows["indicator_counts.satisfaction_mentees.numerator"] == 2
+    assert rows["indicator_counts.satisfaction_mentees.denominator"] == 3
+    assert rows["indicators.satisfaction_mentees"] == 8.5
+    rule = "средняя оценка которого по вопросам анкеты — от 8,5 до 10 баллов"
+    book = load_workbook(export_report(school_store, tmp_path / "отчёт.xlsx", REF))
+    cells = [c for row in book["Отчёт"].iter_rows(values_only=True) for c in row if c]
+    satisfaction = cells.index("Наставляемые")
+    assert cells[satisfaction : satisfaction + 6] == [
+        "Наставляемые",
+        "итоговая анкета",
+        3,
+        8.5,
+        2,
+        66.7,
+    ]
+    assert any(rule in str(c) for c in cells)
+    pdf = export_report(school_store, tmp_path / "отчёт.pdf", REF)
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages)
+    assert rule in text
+    assert "Наставляемые итоговая анкета 3 8,5 2 66,7" in text
+
+
+def test_the_satisfied_count_of_the_data_sheet_is_counted_not_worked_back(school_store):
+    """The numerator was worked back from the rounded share: 501 of 1 001 satisfied is
+    50,0 %, and 50,0 % of 1 001 = 500,5 gave 500. The municipal summary adds these numerators."""
+    year = current_year(school_store)
+    with school_store.session() as session:
+        _final_answers(session, year.id, Role.MENTOR, [(9, 9)] * 501 + [(2, 2)] * 500)
+        session.commit()
+    counts = collect_stats(school_store, today=REF)["indicator_counts"]
+    assert counts["satisfaction_mentors"] == {"numerator": 501, "denominator": 1001}

@@ -87,6 +87,7 @@ class Satisfaction:
     satisfied_share: float | None
     respondents: int
     phase: QuestionnairePhase | None  # the final questionnaires when there are any
+    satisfied: int = 0  # respondents whose mean reached the threshold
 
 
 @dataclass(frozen=True)
@@ -121,8 +122,7 @@ class Indicators:
             ("satisfaction_mentees", self.satisfaction_mentees),
             ("satisfaction_mentors", self.satisfaction_mentors),
         ):
-            satisfied = round((found.satisfied_share or 0) * found.respondents / 100)
-            counts[key] = {"numerator": satisfied, "denominator": found.respondents}
+            counts[key] = {"numerator": found.satisfied, "denominator": found.respondents}
         return counts
 
     def as_json(self) -> dict[str, float | None]:
@@ -179,7 +179,11 @@ def _satisfaction(session: Session, year_id: int, role: Role, threshold: float) 
         return Satisfaction(None, None, 0, phase)
     satisfied = sum(m >= threshold for m in means)
     return Satisfaction(
-        tenth(sum(means) / len(means)), share(satisfied, len(means)), len(means), phase
+        tenth(sum(means) / len(means)),
+        share(satisfied, len(means)),
+        len(means),
+        phase,
+        satisfied,
     )
 
 

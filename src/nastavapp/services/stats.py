@@ -24,6 +24,7 @@ from .pair_stats import pair_figures
 from .person_fields import age_on
 from .progress import roadmap_summary
 from .school import get_school
+from .settings import satisfied_threshold
 from .years import current_year, list_years
 
 EMPTY_INDICATORS = (
@@ -104,7 +105,7 @@ def _year_figures(store: Store, year: AcademicYear | None, day: date) -> dict[st
             "indicators": dict.fromkeys(EMPTY_INDICATORS),
             "indicator_counts": {},
         }
-    found = compute_indicators(store, year.id, day)
+    found = compute_indicators(store, year.id, day, satisfied_threshold(store))
     return {
         **pair_figures(store, year.id),
         "indicators": found.as_json(),

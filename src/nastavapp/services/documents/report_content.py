@@ -30,6 +30,7 @@ from ..pair_views import GroupCard, list_groups
 from ..progress import stage_progress
 from ..report_data import flatten, report_figures
 from ..school import curator_name, director_name, get_school
+from ..settings import satisfied_threshold
 from .errors import ExportError
 from .report_indicators import TARGET_NOTE, indicator_rows
 from .report_lists import build_lists
@@ -108,7 +109,8 @@ def build_report_content(
     except LookupError as exc:
         raise ExportError(str(exc)) from exc
     report(1, total)
-    found = compute_indicators(store, year.id, reference_date)
+    threshold = satisfied_threshold(store)  # the school's own, as on «Показатели»
+    found = compute_indicators(store, year.id, reference_date, threshold)
     cards = [c for c in list_groups(store, year.id) if c.is_live]
     lists = build_lists(store, year, reference_date, cards) if with_lists else None
     forms = form_rows(cards)
@@ -140,6 +142,7 @@ def build_report_content(
         satisfaction=_satisfaction(figures, found),
         data=tuple(flatten(figures)),
         lists=lists,
+        satisfied_from=threshold,
     )
     report(total, total)
     return content

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ...models.vocab import MentoringForm
+from ..indicators import DEFAULT_SATISFIED_THRESHOLD
 from ..report_data import Value
 from .report_lists import ReportLists
 
@@ -127,6 +128,16 @@ class ReportContent:
     satisfaction: tuple[SatisfactionLine, ...]
     data: tuple[tuple[str, Value], ...]  # the «data» sheet, header excluded
     lists: ReportLists | None = None
+    satisfied_from: float = DEFAULT_SATISFIED_THRESHOLD  # the mean from which one is satisfied
+
+    @property
+    def satisfied_rule(self) -> str:
+        """The note under the satisfaction table, with the school's threshold."""
+        low = f"{self.satisfied_from:g}".replace(".", ",")
+        return (
+            "Удовлетворённым считается участник, средняя оценка которого по вопросам анкеты — "
+            f"от {low} до 10 баллов."
+        )
 
     @property
     def title(self) -> str:

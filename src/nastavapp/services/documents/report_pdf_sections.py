@@ -14,7 +14,7 @@ from .fonts import PT_SANS, FontFamily, document_font
 from .pdf_styles import MARGINS_MM, MM
 from .pdf_styles import numero_text as text
 from .report_charts import forms_chart, involvement_chart, satisfaction_chart
-from .report_content import SATISFIED_FROM, TARGET_NOTE, ReportContent
+from .report_content import TARGET_NOTE, ReportContent
 from .report_pdf_style import BODY_SIZE
 from .report_pdf_tables import report_table
 
@@ -115,11 +115,7 @@ def _satisfaction(content: ReportContent, styles: dict[str, Any], font: FontFami
     story = section("5. Удовлетворённость участников программы", styles)
     rows = cells.satisfaction_rows(content)
     story.append(report_table(cells.SATISFACTION_HEAD, rows, SATISFACTION_WIDTHS_MM, styles, font))
-    rule = (
-        "Удовлетворённым считается участник, средняя оценка которого по вопросам анкеты — "
-        f"от {SATISFIED_FROM} до 10 баллов."
-    )
-    story.append(Paragraph(text(rule), styles["note"]))
+    story.append(Paragraph(text(content.satisfied_rule), styles["note"]))
     drawing = satisfaction_chart(content.satisfaction, USABLE_WIDTH, _chart_font())
     caption = "Рисунок 3. Удовлетворённость участников: средний балл по шкале от 1 до 10"
     return [*story, chart(drawing, caption, styles)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .report_content import SATISFIED_FROM, TARGET_NOTE, ReportContent
+from .report_content import TARGET_NOTE, ReportContent
 from .report_lists import ReportLists
 from .report_rows import (
     FORM_HEAD,
@@ -202,8 +202,7 @@ def fill_report_sheet(sheet: Any, content: ReportContent, styles: SheetStyles) -
     for cells in satisfaction_rows(content):
         out.cells(cells)
     out.line(
-        f"Удовлетворённым считается участник, средняя оценка которого по вопросам анкеты — "
-        f"от {SATISFIED_FROM} до 10 баллов.",
+        content.satisfied_rule,
         s.note,
         size=10,
     )
