@@ -155,3 +155,31 @@ def test_the_satisfied_count_of_the_data_sheet_is_counted_not_worked_back(school
         session.commit()
     counts = collect_stats(school_store, today=REF)["indicator_counts"]
     assert counts["satisfaction_mentors"] == {"numerator": 501, "denominator": 1001}
+
+
+# --- pairs and groups by form ------------------------------------------------------------------
+def test_the_forms_total_counts_each_mentor_and_mentee_once(school_store, tmp_path):
+    """A teacher mentoring a colleague and a pupil, and a pupil who is a mentee in two forms:
+    the rows say 1 + 1 mentors and 1 + 1 + 1 mentees, but there are 1 and 2 people. The demo
+    «large» school's «Всего» said 318 mentors where 275 people mentor."""
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from nastavapp.services.documents.report_export import export_report
+
+    year = current_year(school_store)
+    with school_store.session() as session:
+        mentor, colleague = _people(session, 2, T, "Педагог")
+        older, pupil = _people(session, 2, S)
+        _group(session, year.id, mentor, [colleague], MentoringForm.TEACHER_TEACHER)
+        _group(session, year.id, mentor, [pupil], MentoringForm.TEACHER_STUDENT)
+        _group(session, year.id, older, [pupil], MentoringForm.STUDENT_STUDENT)
+        session.commit()
+    book = load_workbook(export_report(school_store, tmp_path / "отчёт.xlsx", REF))
+    rows = [[c for c in row if c is not None] for row in book["Отчёт"].iter_rows(values_only=True)]
+    # Всего: 3 pairs, 0 groups, 3 in all; mentors: the teacher and the older pupil; mentees:
+    # the colleague and the pupil
+    assert ["Всего", 3, 0, 3, 2, 2] in rows
+    pdf = export_report(school_store, tmp_path / "отчёт.pdf", REF)
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages)
+    assert "работодатель – ученик 0 0 0 0 0 Всего 3 0 3 2 2" in text

@@ -143,6 +143,10 @@ def build_report_content(
         data=tuple(flatten(figures)),
         lists=lists,
         satisfied_from=threshold,
+        forms_people=(
+            len({c.mentor.id for c in cards}),
+            len({m.id for c in cards for m in c.mentees}),
+        ),
     )
     report(total, total)
     return content

@@ -129,6 +129,9 @@ class ReportContent:
     data: tuple[tuple[str, Value], ...]  # the «data» sheet, header excluded
     lists: ReportLists | None = None
     satisfied_from: float = DEFAULT_SATISFIED_THRESHOLD  # the mean from which one is satisfied
+    # the different mentors and mentees of all forms: a teacher who mentors in two forms is
+    # one person in «Всего» (None: the sum of the forms' rows)
+    forms_people: tuple[int, int] | None = None
 
     @property
     def satisfied_rule(self) -> str:
@@ -163,13 +166,18 @@ class ReportContent:
 
     @property
     def forms_total(self) -> FormRow:
-        """The «Всего» row; its form is a placeholder."""
+        """The «Всего» row; its form is a placeholder. Mentors and mentees are counted once
+        each, however many forms they are in."""
+        mentors, mentees = self.forms_people or (
+            sum(f.mentors for f in self.forms),
+            sum(f.mentees for f in self.forms),
+        )
         return FormRow(
             MentoringForm.STUDENT_STUDENT,
             sum(f.pairs for f in self.forms),
             sum(f.groups for f in self.forms),
-            sum(f.mentors for f in self.forms),
-            sum(f.mentees for f in self.forms),
+            mentors,
+            mentees,
         )
 
     def header_lines(self) -> list[tuple[str, str]]:
