@@ -183,3 +183,39 @@ def test_the_forms_total_counts_each_mentor_and_mentee_once(school_store, tmp_pa
     pdf = export_report(school_store, tmp_path / "отчёт.pdf", REF)
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages)
     assert "работодатель – ученик 0 0 0 0 0 Всего 3 0 3 2 2" in text
+
+
+# --- the reference date of a past year ------------------------------------------------------
+def test_a_past_year_on_the_dashboard_is_counted_at_its_last_day(qtbot, school_store):
+    """«Показатели» kept today's date for last year, so last year's pupils were a year older
+    than in its report (counted at 31.08): one pupil of 9 then, 10 now, entered the band."""
+    from nastavapp.models import AcademicYear
+    from nastavapp.ui.indicators.dashboard import DashboardTab
+
+    today = date(2026, 5, 25)
+    with school_store.session() as session:
+        last = AcademicYear(
+            title="2024/2025", start_date=date(2024, 9, 1), end_date=date(2025, 8, 31)
+        )
+        session.add(last)
+        session.flush()
+        mentor = _people(session, 1, T, "Педагог")[0]
+        mentee = Person(category=S, last_name="Одиннадцатилетний", first_name="Тест")
+        mentee.birth_date = date(2014, 1, 1)  # 11 on 31.08.2025
+        young = Person(category=S, last_name="Девятилетний", first_name="Тест")
+        young.birth_date = date(2015, 10, 1)  # 9 on 31.08.2025, 10 on 25.05.2026
+        session.add_all([mentee, young])
+        session.flush()
+        _group(session, last.id, mentor, [mentee.id], MentoringForm.TEACHER_STUDENT)
+        session.commit()
+        session.refresh(last)
+        session.expunge(last)
+    tab = DashboardTab(school_store, today)
+    qtbot.addWidget(tab)
+    tab.show_year(last)
+    assert tab.reference_date() == date(2025, 8, 31)
+    card = tab.cards["mentees_10_19"]
+    assert (card.value.text(), card.counts.text()) == ("100\u00a0%", "1 из 1")
+    tab.show_year(current_year(school_store))  # the current year: today again
+    assert tab.reference_date() == today
+    assert tab.cards["mentees_10_19"].counts.text() == "0 из 2"

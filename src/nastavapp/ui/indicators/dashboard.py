@@ -30,7 +30,7 @@ from ...services.school import get_school
 from ...services.settings import satisfied_threshold
 from ...store import Store
 from .. import messages
-from ..bases.widgets import date_edit, to_date
+from ..bases.widgets import date_edit, set_date, to_date
 from .cards import IndicatorCard
 from .chart_data import DashboardFigures, dashboard_charts
 from .chart_pdf import PdfError, write_dashboard_pdf
@@ -142,8 +142,15 @@ class DashboardTab(QWidget):
         return to_date(self.date_edit)
 
     def show_year(self, year: AcademicYear | None) -> None:
+        """A past year is counted at its last day, a coming year at its first (as its report
+        is): ages at today would be a year off for last year's pupils."""
         self.year = year
         self.pdf_button.setEnabled(year is not None)
+        if year is not None:
+            day = min(max(self.today, year.start_date), year.end_date)
+            blocked = self.date_edit.blockSignals(True)  # one refresh below, not two
+            set_date(self.date_edit, day)
+            self.date_edit.blockSignals(blocked)
         self.refresh()
 
     def refresh(self) -> None:
