@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...store.oserrors import os_error_reason
-from ..importing.extent import MAX_CELLS, farthest_cell
+from ..importing.extent import MAX_CELLS, MAX_UNPACKED, farthest_cell, unpacked_size
 from ..report_data import DATA_SHEET, HEADER, Value
 from .checks import ReportRejected, check_report
 from .report import SchoolReport
@@ -129,7 +129,14 @@ def _data_rows(path: Path) -> list[list[object]]:
 
 
 def _refuse_far_cells(data: bytes) -> None:
-    """A stray value far from the data (XFD1048576) made calamine abort the whole program."""
+    """A stray value far from the data (XFD1048576) made calamine abort the whole program, and
+    so did a small file unpacking to gigabytes."""
+    size = unpacked_size(data)
+    if size is not None and size > MAX_UNPACKED:
+        raise ReportRejected(
+            f"файл после распаковки занимает {size // (1 << 20)} МБ — намного больше любого "
+            "отчёта школы: возможно, он повреждён. Попросите школу прислать отчёт снова."
+        )
     found = farthest_cell(data)
     if found is not None and found[0] * found[1] > MAX_CELLS:
         raise ReportRejected(

@@ -47,6 +47,10 @@ _SHEET = re.compile(r"xl/worksheets/[^/]+\.xml", re.IGNORECASE)
 _CHUNK = 1 << 20
 _OVERLAP = 16 << 10  # longer than any cell with its formula (Excel: 8,192 characters at most)
 MAX_CELLS = 5_000_000  # rows × columns from A1 (≈ 160 MB laid out): far beyond any school list
+# what a book's parts unpack to, all together: a school's list of 5,000 rows is a few MB; a 4 MB
+# .ods whose content.xml unpacks to 4 GB (a «zip bomb», or a damaged file) made calamine ask
+# for 4 GB at once and abort the whole program (python-calamine 0.9.1)
+MAX_UNPACKED = 512 << 20
 
 
 @dataclass(frozen=True)
@@ -143,6 +147,28 @@ def scan_book(data: bytes) -> BookScan | None:
         if CONTENT in names:
             return BookScan("ods", tuple(ods_extents(book)))
     return None
+
+
+def unpacked_size(data: bytes) -> int | None:
+    """What the zip ``data`` says its parts unpack to, all together; None when it is not a
+    zip that can be read (calamine then says the file is damaged)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            return sum(max(info.file_size, 0) for info in book.infolist())
+    except Exception:  # a damaged zip (any error of it)
+        return None
+
+
+def too_big_unpacked(data: bytes, file_name: str) -> str | None:
+    """The Russian refusal when the book's parts unpack to more than ``MAX_UNPACKED``."""
+    size = unpacked_size(data)
+    if size is None or size <= MAX_UNPACKED:
+        return None
+    return (
+        f"Файл «{file_name}» после распаковки занимает {size // (1 << 20)} МБ — намного "
+        "больше, чем бывает у списка школы или отчёта: возможно, файл повреждён. Откройте его "
+        "в Excel или LibreOffice Calc и сохраните заново (или попросите прислать файл снова)."
+    )
 
 
 def farthest_cell(data: bytes) -> tuple[int, int, str] | None:

@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from ...store.oserrors import os_error_reason
-from .extent import scan_book
+from .extent import scan_book, too_big_unpacked
 
 Cell = str | float | date  # calamine's ints become floats, datetimes dates, empties ''
 Row = list[Cell]
@@ -99,6 +99,9 @@ def _not_a_table(path: Path, detail: str = "") -> str:
 def _read_workbook(path: Path, data: bytes) -> list[Sheet]:
     import python_calamine as calamine
 
+    refusal = too_big_unpacked(data, path.name) if data.startswith(_ZIP) else None
+    if refusal is not None:
+        raise ImportFileError(refusal)
     scan = scan_book(data) if data.startswith(_ZIP) else None
     refusal = scan.too_far(path.name) if scan is not None else None
     if refusal is not None:
