@@ -40,6 +40,19 @@ class SchoolSetup:
         return found
 
 
+# The longest real full names (with «имени …» and the municipality) are about 300 characters; a
+# 2,000-character one (a paste gone wrong) stopped the roadmap's PDF («УТВЕРЖДАЮ» taller than
+# the page: reportlab's LayoutError, «непредвиденная ошибка»).
+MAX_FULL_NAME = 500
+MAX_SHORT_NAME = 200
+
+
+def _signs(text: str) -> str:
+    from .deletion_text import plural
+
+    return plural(len(clean(text)), "знак", "знака", "знаков")
+
+
 def profile_problems(
     full_name: str, short_name: str, director: FullName, curator: FullName
 ) -> list[str]:
@@ -47,8 +60,18 @@ def profile_problems(
     found = []
     if not clean(full_name):
         found.append("Укажите полное наименование школы.")
+    elif len(clean(full_name)) > MAX_FULL_NAME:
+        found.append(
+            f"Полное наименование слишком длинное ({_signs(full_name)}): в документах "
+            f"помещается не больше {MAX_FULL_NAME}. Возможно, вставлен лишний текст — сократите его."
+        )
     if not clean(short_name):
         found.append("Укажите краткое наименование школы.")
+    elif len(clean(short_name)) > MAX_SHORT_NAME:
+        found.append(
+            f"Краткое наименование слишком длинное ({_signs(short_name)}): в документах "
+            f"помещается не больше {MAX_SHORT_NAME}. Сократите его."
+        )
     if not director.is_complete:
         found.append("Укажите фамилию и имя директора.")
     if not curator.is_complete:
