@@ -69,6 +69,9 @@ def test_the_year_is_made_in_the_background_behind_a_progress_window(
     cursor = QGuiApplication.overrideCursor()
     assert cursor is not None and cursor.shape() == Qt.CursorShape.WaitCursor
     assert not said.info
+    first_dialog = ctl.new_year_dialog
+    ctl.start_new_year()  # asked again meanwhile (from code: the window takes no clicks)
+    assert ctl.new_year_dialog is first_dialog and not first_dialog.isVisible()
     held.release.set()
     qtbot.waitUntil(lambda: ctl.new_year_run is None, timeout=30_000)
     assert QGuiApplication.overrideCursor() is None

@@ -102,3 +102,31 @@ def test_cancel_changes_nothing(qtbot, controller, demo_file, tmp_path):
     dialog.director.setText("Кузнецов Андрей Павлович")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert dump(ctl.store.path) == before
+
+
+def test_a_refused_save_keeps_the_dialog_and_what_was_typed(
+    qtbot, controller, demo_file, tmp_path, monkeypatch
+):
+    from nastavapp.store import StoreError
+
+    ctl = _opened(controller, demo_file, tmp_path)
+    said = record_messages(monkeypatch)
+    before = dump(ctl.store.path)
+
+    def locked(*_args):  # type: ignore[no-untyped-def]
+        raise StoreError("Изменения не сохранены: файл занят другой программой.")
+
+    monkeypatch.setattr("nastavapp.services.school_profile.update_school", locked)
+    ctl.edit_school()
+    dialog = ctl.school_dialog
+    dialog.director.setText("Кузнецов Андрей Павлович")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert said.error == ["Изменения не сохранены: файл занят другой программой."]
+    # it used to close: everything typed had to be typed again
+    assert dialog.isVisible() and dialog.director.text() == "Кузнецов Андрей Павлович"
+    assert dump(ctl.store.path) == before
+    monkeypatch.undo()
+    record_messages(monkeypatch)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert not dialog.isVisible()
+    assert get_school(ctl.store).director_last_name == "Кузнецов"

@@ -93,8 +93,8 @@ class FileActions:
         from ..services.years import list_years
         from .new_year_dialog import NewYearDialog
 
-        if self.store is None or self.window is None:
-            return
+        if self.store is None or self.window is None or self.new_year_run is not None:
+            return  # a year being made already: its progress window says so
         years = list_years(self.store)
         if not years:
             return
@@ -165,12 +165,12 @@ class FileActions:
             return
         year = self.window.year
         used = forms_in_use(self.store, year.id) if year is not None and year.id else {}
-        dialog = SchoolDialog(school, year, used, self.window)
-        dialog.accepted.connect(lambda: self._school_edited(dialog))
+        dialog = SchoolDialog(school, year, used, self._save_school, self.window)
         self.school_dialog = replace_dialog(self.school_dialog, dialog)
         dialog.open()
 
-    def _school_edited(self, dialog: SchoolDialog) -> None:
+    def _save_school(self, dialog: SchoolDialog) -> bool:
+        """Save what ``dialog`` holds; False (said, the dialog stays open) when refused."""
         from ..services.school import SetupError
         from ..services.school_profile import set_year_forms, update_school
 
@@ -181,9 +181,10 @@ class FileActions:
                 set_year_forms(self.store, year.id, dialog.forms())
             update_school(self.store, dialog.profile())
         except (SetupError, StoreError) as exc:
-            messages.error(self.window, str(exc))
-            return
+            messages.error(dialog, str(exc))
+            return False
         self.window.reload_years()  # the header, the title and every screen read it anew
+        return True
 
     def show_about(self) -> None:
         messages.about(

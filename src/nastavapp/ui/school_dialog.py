@@ -3,6 +3,8 @@ as the first-run wizard asked them, edited afterwards (a new director, a typo)."
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -31,17 +33,20 @@ def _line(text: str, placeholder: str) -> QLineEdit:
 
 
 class SchoolDialog(QDialog):
-    """``profile()`` and ``forms()`` once accepted; the controller saves them."""
+    """``profile()`` and ``forms()`` to save: ``save(dialog)`` does it when «Сохранить» is
+    pressed, and the dialog closes only if it says True (a refused save keeps what was typed)."""
 
     def __init__(
         self,
         school: School,
         year: AcademicYear | None,
         used: dict[MentoringForm, FormUse],
+        save: Callable[[SchoolDialog], bool],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Сведения о школе")
+        self._save = save
         self._school = profile_of(school)
         layout = QVBoxLayout(self)
         layout.addWidget(self._school_box())
@@ -159,6 +164,10 @@ class SchoolDialog(QDialog):
     def forms(self) -> list[MentoringForm]:
         """The year's forms as ticked; empty when the dialog has no year."""
         return [form for form, box in self.form_boxes.items() if box.isChecked()]
+
+    def accept(self) -> None:
+        if self._save(self):
+            super().accept()
 
     def _check(self) -> None:
         problems = self.profile().problems()
