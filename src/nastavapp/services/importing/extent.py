@@ -117,15 +117,6 @@ def column_number(letters: bytes) -> int:
     return number
 
 
-def column_letters(number: int) -> str:
-    """1 → "A", 27 → "AA", 16384 → "XFD"."""
-    letters = ""
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def scan_book(data: bytes) -> BookScan | None:
     """The scan of an .xlsx or .ods, or None when ``data`` is neither (another zip, a damaged
     one, an .xls)."""

@@ -11,7 +11,8 @@ from __future__ import annotations
 import zipfile
 from xml.parsers import expat
 
-from .extent import Extent, column_letters
+from .extent import Extent
+from .header import column_letter
 
 CONTENT = "content.xml"
 _CELLS = ("table:table-cell", "table:covered-table-cell")
@@ -71,14 +72,14 @@ class _Table:
         if formula and not saved and repeats and self.repeat:
             self.unsaved += repeats * self.repeat
             if not self.unsaved_at:
-                self.unsaved_at = f"{column_letters(self.column - repeats + 1)}{self.row + 1}"
+                self.unsaved_at = f"{column_letter(self.column - repeats)}{self.row + 1}"
 
     def end_row(self) -> None:
         self.row += self.repeat
         if self.last and self.repeat:
             self.rows = self.row
             self.columns = max(self.columns, self.last)
-            self.address = f"{column_letters(self.last)}{self.row}"
+            self.address = f"{column_letter(self.last - 1)}{self.row}"
 
     def extent(self) -> Extent:
         return Extent(self.rows, self.columns, self.address, self.unsaved, self.unsaved_at)
