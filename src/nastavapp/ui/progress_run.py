@@ -9,14 +9,11 @@ is busy (work that cannot count its steps).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QProgressBar, QProgressDialog, QWidget
 
-from .background_task import CancelCheck, Progress, Task, TaskSignals
+from .background_task import Job, Task, TaskSignals
 
-Job = Callable[[Progress, CancelCheck], object]
 SHOW_AFTER_MS = 400  # quicker work never shows the progress window
 _USER_INPUT = frozenset(
     {

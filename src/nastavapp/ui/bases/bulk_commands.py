@@ -25,8 +25,8 @@ from ...services.bulk_text import BASES_GENITIVE
 from ...services.deletion import DeletionError
 from ...services.roles import RoleError
 from .. import messages
-from ..background_task import CancelCheck, Progress
-from ..progress_run import Job, ProgressRun
+from ..background_task import CancelCheck, Job, Progress
+from ..progress_run import ProgressRun
 
 if TYPE_CHECKING:
     from ...services.bases_rows import BaseRow
