@@ -5,7 +5,6 @@ has started. The first meeting of a pair approved by order moves it to «раб�
 from __future__ import annotations
 
 from datetime import date
-from itertools import pairwise
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -42,6 +41,7 @@ from ...services.pairs import GroupCard
 from ...store import Store
 from .. import messages
 from ..bases.widgets import date_edit, set_date, to_date
+from ..tab_order import chain
 from ..table_search import SearchField, search_note
 from .groups_model import days_text
 from .meetings_model import (
@@ -177,9 +177,8 @@ class MeetingLog(QWidget):
             self.people.addWidget(box)
         self.people.addStretch(1)
         self.came_label.setBuddy(next(iter(self.came.values())))
-        chain = [self.date, self.type, self.topic, *self.came.values(), self.notes]
-        for first, second in pairwise(chain):
-            QWidget.setTabOrder(first, second)  # the keyboard goes the way the form reads
+        # the keyboard goes the way the form reads
+        chain([self.date, self.type, self.topic, *self.came.values(), self.notes])
         self.form.setEnabled(card.status in (*PLAN_STATUSES, GroupStatus.FORMING))
         self.reload()
 
