@@ -25,7 +25,7 @@ from typing import Any
 
 from ...models.vocab import MentoringForm, RoadmapStage
 from ...store import Store
-from ..indicators import DEFAULT_SATISFIED_THRESHOLD, compute_indicators
+from ..indicators import compute_indicators
 from ..pair_views import GroupCard, list_groups
 from ..progress import stage_progress
 from ..report_data import flatten, report_figures
@@ -48,7 +48,6 @@ from .roadmap_rows import _pick_year, initials_signature
 
 # the parts and the indicators, for the writers, the Положение and the tests
 __all__ = [
-    "SATISFIED_FROM",
     "TARGET_NOTE",
     "TITLE",
     "CountLine",
@@ -64,8 +63,6 @@ __all__ = [
 ]
 
 Progress = Callable[[int, int], None]
-
-SATISFIED_FROM = int(DEFAULT_SATISFIED_THRESHOLD)  # a mean of 7–10 out of 10 is «удовлетворён»
 
 
 # --- building ---------------------------------------------------------------------------------
