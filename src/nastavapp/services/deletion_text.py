@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 
 from ..models.vocab import Role
+from .names import FullName
 
 if TYPE_CHECKING:
     from .deletion import DeletionSnapshot
@@ -108,11 +109,10 @@ def _names(conn: sa.Connection, ids: list[int]) -> dict[int, str]:
         f"SELECT id, last_name, first_name, middle_name FROM person WHERE id IN ({marks})",
         tuple(ids),
     )
-    found = {}
-    for pid, last, first, middle in rows:
-        initials = " ".join(f"{p[0].upper()}." for p in (first, middle) if p)
-        found[int(pid)] = f"{last} {initials}".strip()
-    return found
+    return {
+        int(pid): FullName(last, first or "", middle or "").short
+        for pid, last, first, middle in rows
+    }
 
 
 def describe(conn: sa.Connection, snapshot: DeletionSnapshot) -> DeletionImpact:

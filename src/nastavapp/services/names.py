@@ -61,6 +61,12 @@ def russian_quotes(text: str) -> str:
     return "".join(out)
 
 
+def initials(first: str, middle: str) -> list[str]:
+    """«анна», «игоревна» → ["А.", "И."]: capitals however the name was typed (a director typed
+    «ПЕТРОВ илья сергеевич» must not sign «ПЕТРОВ и. с.»)."""
+    return [f"{part[0].upper()}." for part in (first, middle) if part]
+
+
 @dataclass(frozen=True)
 class FullName:
     """ФИО split in three; the patronymic may be empty."""
@@ -92,8 +98,7 @@ class FullName:
     @property
     def short(self) -> str:
         """«Иванова М. П.»"""
-        initials = " ".join(f"{p[0].upper()}." for p in (self.first, self.middle) if p)
-        return f"{self.last} {initials}".strip()
+        return " ".join([self.last, *initials(self.first, self.middle)]).strip()
 
     @property
     def is_complete(self) -> bool:

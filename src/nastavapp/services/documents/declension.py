@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from ...models.vocab import Sex
-from ..names import FullName, clean
+from ..names import FullName, clean, initials
 
 VOWELS = "аеёиоуыэюя"
 # endings of surnames that never change (both sexes)
@@ -182,8 +182,7 @@ def decline_short(name: str | FullName, case: Case, sex: Sex | None = None) -> s
 def initials_first(name: str | FullName) -> str:
     """«Антонова Инна Геннадьевна» → «И. Г. Антонова» (the signature line, ГОСТ Р 7.0.97)."""
     full = FullName.parse(name) if isinstance(name, str) else name
-    initials = " ".join(f"{p[0].upper()}." for p in (clean(full.first), clean(full.middle)) if p)
-    return f"{initials} {clean(full.last)}".strip()
+    return " ".join([*initials(clean(full.first), clean(full.middle)), clean(full.last)]).strip()
 
 
 # --- positions ------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from sqlmodel import col, select
 from ...models import AcademicYear, IssuedDocument, Person, RoadmapEvent, School
 from ...models.vocab import DocumentKind, ResponsibleRole, RoadmapStage
 from ...store import Store
+from ..names import initials
 from ..roadmap import period_dates
 from ..school import get_school
 from ..years import current_year, list_years
@@ -165,14 +166,12 @@ def period_text(label: str, start: date | None, end: date | None, year: Academic
 
 def initials_signature(last: str, first: str, middle: str) -> str:
     """«И. Г. Антонова»: initials before the surname, joined by non-breaking spaces."""
-    initials = [f"{part[0].upper()}." for part in (first, middle) if part]
-    return NBSP.join([*initials, last]) if last else ""
+    return NBSP.join([*initials(first, middle), last]) if last else ""
 
 
 def _short_name(last: str, first: str, middle: str) -> str:
     """«Антонова И. Г.» with non-breaking spaces, so a name never splits over two lines."""
-    initials = [f"{part[0].upper()}." for part in (first, middle) if part]
-    return NBSP.join([last, *initials]) if last else ""
+    return NBSP.join([last, *initials(first, middle)]) if last else ""
 
 
 def _capitalised(text: str) -> str:
