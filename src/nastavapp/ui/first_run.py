@@ -81,6 +81,12 @@ class SexChoice(QWidget):
     def set_value(self, sex: Sex) -> None:
         (self.male if sex is Sex.MALE else self.female).setChecked(True)
 
+    def follow_name(self, text: str) -> None:
+        """The sex the patronymic of ``text`` tells (…вна, …ич); none told: left as it is."""
+        sex = guess_sex(FullName.parse(text))
+        if sex is not None:
+            self.set_value(sex)
+
 
 def _line(placeholder: str) -> QLineEdit:
     edit = QLineEdit()
@@ -150,7 +156,7 @@ class PeoplePage(QWizardPage):
         form.addRow("Дол&жность куратора:", self.curator_position)
         form.addRow(self.problem)
         for edit, choice in ((self.director, self.director_sex), (self.curator, self.curator_sex)):
-            edit.textChanged.connect(lambda text, c=choice: self._follow_sex(text, c))
+            edit.textChanged.connect(choice.follow_name)
             edit.textChanged.connect(self.completeChanged)
 
     @staticmethod
@@ -158,12 +164,6 @@ class PeoplePage(QWizardPage):
         label = QLabel(text)
         choice.labelled_by(label)
         return label
-
-    @staticmethod
-    def _follow_sex(text: str, choice: SexChoice) -> None:
-        sex = guess_sex(FullName.parse(text))
-        if sex is not None:
-            choice.set_value(sex)
 
     def isComplete(self) -> bool:
         missing = [

@@ -21,7 +21,7 @@ from ..models import AcademicYear, School
 from ..models.vocab import MentoringForm
 from ..services.names import FullName, clean
 from ..services.school_profile import FormUse, SchoolProfile, profile_of
-from .first_run import FORM_HINTS, SexChoice, guess_sex
+from .first_run import FORM_HINTS, SexChoice
 
 
 def _line(text: str, placeholder: str) -> QLineEdit:
@@ -109,8 +109,8 @@ class SchoolDialog(QDialog):
         form.addRow("Пол куратора:", self.curator_sex)
         form.addRow("Дол&жность куратора:", self.curator_position)
         # a new name brings its sex along (patronymic), as in the first-run wizard
-        self.director.textChanged.connect(lambda t: self._follow_sex(t, self.director_sex))
-        self.curator.textChanged.connect(lambda t: self._follow_sex(t, self.curator_sex))
+        self.director.textChanged.connect(self.director_sex.follow_name)
+        self.curator.textChanged.connect(self.curator_sex.follow_name)
         return box
 
     def _forms_box(self, year: AcademicYear, used: dict[MentoringForm, FormUse]) -> QGroupBox:
@@ -140,12 +140,6 @@ class SchoolDialog(QDialog):
             note.setStyleSheet("color: #555555;")
             column.addWidget(note)
         return box
-
-    @staticmethod
-    def _follow_sex(text: str, choice: SexChoice) -> None:
-        sex = guess_sex(FullName.parse(text))
-        if sex is not None:
-            choice.set_value(sex)
 
     def profile(self) -> SchoolProfile:
         return SchoolProfile(
