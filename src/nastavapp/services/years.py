@@ -62,14 +62,18 @@ def year_or_current(store: Store, year_id: int | None) -> AcademicYear | None:
     return year if year is not None and year.id is not None else None
 
 
+def _make_current(session: Session, year_id: int | None) -> None:
+    for year in session.exec(select(AcademicYear)).all():
+        year.is_current = year.id == year_id
+        session.add(year)
+
+
 def set_current_year(store: Store, year_id: int) -> AcademicYear:
     with store.session() as session:
         chosen = session.get(AcademicYear, year_id)
         if chosen is None:
             raise YearError("Такого учебного года нет в базе.")
-        for year in session.exec(select(AcademicYear)).all():
-            year.is_current = year.id == year_id
-            session.add(year)
+        _make_current(session, year_id)
         session.commit()
         session.refresh(chosen)
         return chosen
@@ -94,9 +98,7 @@ def add_year(
     session.flush()
     create_year_roadmap(session, year)
     if make_current:
-        for other in session.exec(select(AcademicYear)).all():
-            other.is_current = other.id == year.id
-            session.add(other)
+        _make_current(session, year.id)
     return year
 
 
