@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -114,3 +115,13 @@ def controller(qtbot):  # type: ignore[no-untyped-def]
     made = Controllers()
     yield made
     made.close_all()
+
+
+@pytest.fixture
+def opened(controller, demo_file: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A controller with a copy of the demo school opened in its window."""
+    path = tmp_path / "school.sqlite"
+    shutil.copyfile(demo_file, path)
+    ctl = controller()
+    assert ctl.start(path)
+    return ctl

@@ -3,25 +3,13 @@ academic year, «О программе» — on real files, with the dialogs ans
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
-
-import pytest
 
 from nastavapp.services.school import get_school
 from nastavapp.services.years import list_years
 from nastavapp.store import open_store
 from tests.ui_helpers import record_messages
-
-
-@pytest.fixture
-def opened(controller, demo_file: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
-    path = tmp_path / "school.sqlite"
-    shutil.copyfile(demo_file, path)
-    ctl = controller()
-    assert ctl.start(path)
-    return ctl
 
 
 def _school_name(path: Path) -> str:

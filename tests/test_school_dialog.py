@@ -3,9 +3,6 @@ the title and the documents; a form with pairs in it cannot be unticked; «От�
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 from PySide6.QtWidgets import QDialogButtonBox
 
 from nastavapp.models.vocab import MentoringForm, Sex
@@ -15,18 +12,8 @@ from tests.db_rows import dump
 from tests.ui_helpers import record_messages
 
 
-def _opened(controller, demo_file: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
-    path = tmp_path / "school.sqlite"
-    shutil.copyfile(demo_file, path)
-    ctl = controller()
-    assert ctl.start(path)
-    return ctl
-
-
-def test_a_new_director_and_short_name_from_the_file_menu(
-    qtbot, controller, demo_file, tmp_path, monkeypatch
-):
-    ctl = _opened(controller, demo_file, tmp_path)
+def test_a_new_director_and_short_name_from_the_file_menu(qtbot, opened, monkeypatch):
+    ctl = opened
     said = record_messages(monkeypatch)
     before = get_school(ctl.store)
     ctl.window.action_school.trigger()
@@ -48,8 +35,8 @@ def test_a_new_director_and_short_name_from_the_file_menu(
     assert not said.error
 
 
-def test_a_profile_without_a_curator_cannot_be_saved(qtbot, controller, demo_file, tmp_path):
-    ctl = _opened(controller, demo_file, tmp_path)
+def test_a_profile_without_a_curator_cannot_be_saved(qtbot, opened):
+    ctl = opened
     ctl.edit_school()
     dialog = ctl.school_dialog
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -61,8 +48,8 @@ def test_a_profile_without_a_curator_cannot_be_saved(qtbot, controller, demo_fil
     assert save.isEnabled()
 
 
-def test_forms_in_use_stay_ticked(qtbot, controller, demo_file, tmp_path):
-    ctl = _opened(controller, demo_file, tmp_path)
+def test_forms_in_use_stay_ticked(qtbot, opened):
+    ctl = opened
     ctl.edit_school()
     student = ctl.school_dialog.form_boxes[MentoringForm.STUDENT_STUDENT]
     assert student.isChecked() and not student.isEnabled()  # pairs are in it
@@ -94,8 +81,8 @@ def test_a_form_is_added_and_an_unused_one_taken_away(qtbot, controller, school_
     assert ctl.school_dialog.problem.text() == "Выберите хотя бы одну форму наставничества."
 
 
-def test_cancel_changes_nothing(qtbot, controller, demo_file, tmp_path):
-    ctl = _opened(controller, demo_file, tmp_path)
+def test_cancel_changes_nothing(qtbot, opened):
+    ctl = opened
     before = dump(ctl.store.path)
     ctl.edit_school()
     dialog = ctl.school_dialog
@@ -104,12 +91,10 @@ def test_cancel_changes_nothing(qtbot, controller, demo_file, tmp_path):
     assert dump(ctl.store.path) == before
 
 
-def test_a_refused_save_keeps_the_dialog_and_what_was_typed(
-    qtbot, controller, demo_file, tmp_path, monkeypatch
-):
+def test_a_refused_save_keeps_the_dialog_and_what_was_typed(qtbot, opened, monkeypatch):
     from nastavapp.store import StoreError
 
-    ctl = _opened(controller, demo_file, tmp_path)
+    ctl = opened
     said = record_messages(monkeypatch)
     before = dump(ctl.store.path)
 

@@ -4,9 +4,6 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 from pypdf import PdfReader
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -18,18 +15,8 @@ from tests.ui_helpers import record_messages
 WORDS = "Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 1» "
 
 
-def _opened(controller, demo_file: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
-    path = tmp_path / "school.sqlite"
-    shutil.copyfile(demo_file, path)
-    ctl = controller()
-    assert ctl.start(path)
-    return ctl
-
-
-def test_a_2000_character_full_name_cannot_be_saved(
-    qtbot, controller, demo_file, tmp_path, monkeypatch
-):
-    ctl = _opened(controller, demo_file, tmp_path)
+def test_a_2000_character_full_name_cannot_be_saved(qtbot, opened, monkeypatch):
+    ctl = opened
     said = record_messages(monkeypatch)
     before = dump(ctl.store.path)
     ctl.edit_school()
@@ -48,10 +35,8 @@ def test_a_2000_character_full_name_cannot_be_saved(
     assert dump(ctl.store.path) == before
 
 
-def test_the_longest_full_name_allowed_prints_in_the_roadmap(
-    qtbot, controller, demo_file, tmp_path, monkeypatch
-):
-    ctl = _opened(controller, demo_file, tmp_path)
+def test_the_longest_full_name_allowed_prints_in_the_roadmap(qtbot, opened, tmp_path, monkeypatch):
+    ctl = opened
     said = record_messages(monkeypatch)
     ctl.edit_school()
     dialog = ctl.school_dialog
