@@ -68,9 +68,8 @@ class MonitoringTab(QWidget):
             "Респондент считается удовлетворённым, если его средний балл по вопросам со шкалой "
             "1–10 не ниже этого порога. Порог хранится в файле базы."
         )
-        threshold_label = QLabel(
-            "Удовлетворён, если средний &балл не ниже:"
-        )  # Alt+У: «Учебный год»
+        # not «&Удовлетворён»: Alt+У is «Учебный год»
+        threshold_label = QLabel("Удовлетворён, если средний &балл не ниже:")
         threshold_label.setBuddy(self.threshold)
         for widget in (phase_label, self.phase):
             top.addWidget(widget)

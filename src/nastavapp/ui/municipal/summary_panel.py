@@ -41,9 +41,8 @@ from .panels import make_table, note
 from .summary_columns import column_by_key, menu_title
 
 SETTINGS_TABLE = "municipal_summary"
-NAME_MIN = (
-    230  # the school's column never narrower: «МБОУ «Покровская СОШ № 2»» whole; figures scroll
-)
+# the school's column never narrower: «МБОУ «Покровская СОШ № 2»» whole; the figures scroll
+NAME_MIN = 230
 MOST_SPARE = 24  # spare room widens a figure's column by at most this
 CELL_PADDING = 14  # the cell's margins and the grid line, both sides together
 SHOW_ALL = "Показать все столбцы"
