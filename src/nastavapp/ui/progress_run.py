@@ -9,20 +9,20 @@ is busy (work that cannot count its steps).
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QProgressBar, QProgressDialog, QWidget
 
 from .background_task import Job, Task, TaskSignals
 
 SHOW_AFTER_MS = 400  # quicker work never shows the progress window
+# what starts something; releases pass, or a key or button pressed before stays held down
 _USER_INPUT = frozenset(
     {
         QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseButtonRelease,
         QEvent.Type.MouseButtonDblClick,
         QEvent.Type.Wheel,
         QEvent.Type.KeyPress,
-        QEvent.Type.KeyRelease,
         QEvent.Type.ShortcutOverride,
         QEvent.Type.Shortcut,
     }
@@ -39,6 +39,8 @@ class InputBlock(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() not in _USER_INPUT or not isinstance(watched, QWidget):
+            return False
+        if not shiboken6.isValid(self._window):  # the window went first: nothing to guard
             return False
         top = watched.window()
         return top is self._window and top is not self._spared
