@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
+import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -116,3 +118,36 @@ def write_csv(
         )
     path.write_bytes(buffer.getvalue().encode(encoding))
     return path
+
+
+def refusals(*paths: Path, memory_mb: int) -> list[str]:
+    """What the list import and then the municipal centre say of each file, read in a process
+    of its own with its memory capped: a file calamine would lay out whole aborts only that
+    process (the test fails on its exit code), not the test run."""
+    code = (
+        "import resource, sys\n"
+        "from pathlib import Path\n"
+        "if hasattr(resource, 'RLIMIT_AS'):\n"
+        f"    resource.setrlimit(resource.RLIMIT_AS, ({memory_mb} << 20, {memory_mb} << 20))\n"
+        "from nastavapp.services.consolidation.checks import ReportRejected\n"
+        "from nastavapp.services.consolidation.reading import read_values\n"
+        "from nastavapp.services.importing.preview import prepare_import\n"
+        "from nastavapp.services.importing.reading import ImportFileError\n"
+        "for name in sys.argv[1:]:\n"
+        "    try:\n"
+        "        prepare_import(name)\n"
+        "    except ImportFileError as exc:\n"
+        "        print(exc)\n"
+        "    try:\n"
+        "        read_values(Path(name))\n"
+        "    except ReportRejected as exc:\n"
+        "        print(exc)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-500:]
+    return result.stdout.splitlines()

@@ -21,6 +21,7 @@ from nastavapp.services.consolidation.reading import read_values
 from nastavapp.services.importing.persons import import_persons
 from nastavapp.services.importing.preview import prepare_import
 from nastavapp.services.importing.reading import ImportFileError
+from tests.import_files import refusals
 
 TODAY = date(2025, 10, 15)
 PUPILS = [
@@ -208,38 +209,6 @@ ODS_PUPILS = _row(_cell("ФИО"), _cell("Класс")) + "".join(
 )
 
 
-def _refusals(*paths: Path) -> list[str]:
-    """What the import and the municipal centre say of each file, read in a process of its own
-    with its memory capped at 2 GB: before the check calamine took 7 GB for the first one."""
-    code = (
-        "import resource, sys\n"
-        "from pathlib import Path\n"
-        "if hasattr(resource, 'RLIMIT_AS'):\n"
-        "    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))\n"
-        "from nastavapp.services.consolidation.checks import ReportRejected\n"
-        "from nastavapp.services.consolidation.reading import read_values\n"
-        "from nastavapp.services.importing.preview import prepare_import\n"
-        "from nastavapp.services.importing.reading import ImportFileError\n"
-        "for name in sys.argv[1:]:\n"
-        "    try:\n"
-        "        prepare_import(name)\n"
-        "    except ImportFileError as exc:\n"
-        "        print(exc)\n"
-        "    try:\n"
-        "        read_values(Path(name))\n"
-        "    except ReportRejected as exc:\n"
-        "        print(exc)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code, *map(str, paths)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr[-500:]
-    return result.stdout.splitlines()
-
-
 def test_an_ods_with_values_far_apart_is_refused_before_calamine_lays_it_out(tmp_path):
     # 900 bytes: a note in CQ1 and a value in A1048576, the rest runs of empty rows and cells
     apart = _ods(
@@ -271,7 +240,8 @@ def test_an_ods_with_values_far_apart_is_refused_before_calamine_lays_it_out(tmp
         "Ctrl+End — курсор встанет на последнюю заполненную ячейку, — удалите лишние строки и "
         "столбцы и сохраните файл."
     )
-    assert _refusals(apart, repeated, corner) == [
+    # before the check calamine took 7 GB for the first one
+    assert refusals(apart, repeated, corner, memory_mb=2048) == [
         "В файле «список.ods» заполнены ячейки далеко от таблицы (до строки 1048576 и столбца 95, "
         f"например A1048576): {advice}",
         "в книге заполнены ячейки далеко от данных (например, A1048576): откройте файл в Excel "
